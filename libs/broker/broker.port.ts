@@ -1,0 +1,117 @@
+import type { OrderSide, OrderType, TimeInForce } from '../contracts';
+
+/** Credentials of one broker account, decrypted; never log or persist this object as is. */
+export type BrokerCredentials =
+  | { kind: 'key'; keyId: string; secretKey: string; environment: 'paper' | 'live' }
+  | { kind: 'oauth'; accessToken: string; environment: 'paper' | 'live' };
+
+export interface BrokerAccount {
+  id: string;
+  accountNumber: string;
+  status: string;
+  currency: string;
+  cash: number;
+  buyingPower: number;
+  equity: number;
+  portfolioValue: number;
+}
+
+export interface MarketClock {
+  isOpen: boolean;
+  timestamp: string;
+  nextOpen: string;
+  nextClose: string;
+}
+
+export interface BrokerAsset {
+  symbol: string;
+  assetClass: 'us_equity' | 'crypto';
+  tradable: boolean;
+  shortable: boolean;
+  fractionable: boolean;
+}
+
+export interface Bar {
+  /** ISO-8601 start of the bar. */
+  t: string;
+  o: number;
+  h: number;
+  l: number;
+  c: number;
+  v: number;
+}
+
+export interface PlaceOrderRequest {
+  clientOrderId: string;
+  symbol: string;
+  side: OrderSide;
+  type: OrderType;
+  timeInForce: TimeInForce;
+  qty?: number;
+  notional?: number;
+  limitPrice?: number;
+}
+
+export type BrokerOrderStatus =
+  | 'new'
+  | 'accepted'
+  | 'pending_new'
+  | 'partially_filled'
+  | 'filled'
+  | 'canceled'
+  | 'expired'
+  | 'rejected'
+  | 'pending_cancel'
+  | 'replaced'
+  | 'done_for_day';
+
+export interface BrokerOrder {
+  id: string;
+  clientOrderId: string;
+  symbol: string;
+  side: OrderSide;
+  type: OrderType;
+  timeInForce: TimeInForce;
+  qty: number | null;
+  notional: number | null;
+  limitPrice: number | null;
+  status: BrokerOrderStatus;
+  filledQty: number;
+  filledAvgPrice: number | null;
+  submittedAt: string;
+  filledAt: string | null;
+}
+
+export interface BrokerPosition {
+  symbol: string;
+  qty: number;
+  side: 'long' | 'short';
+  avgEntryPrice: number;
+  marketValue: number;
+  currentPrice: number;
+  unrealizedPl: number;
+}
+
+/**
+ * The broker as the rest of Autopilot sees it. One instance is bound to one account's
+ * credentials. Errors are BrokerError subclasses (see broker.errors.ts) so callers can tell a
+ * domain refusal (not worth retrying) from a transient fault.
+ */
+export interface Broker {
+  getAccount(): Promise<BrokerAccount>;
+  getClock(): Promise<MarketClock>;
+  getAsset(symbol: string): Promise<BrokerAsset>;
+  /** Most recent `limit` bars, oldest first. timeframe like '1Min', '5Min', '1Hour', '1Day'. */
+  getBars(symbol: string, timeframe: string, limit: number): Promise<Bar[]>;
+  getLatestPrice(symbol: string): Promise<number>;
+  placeOrder(request: PlaceOrderRequest): Promise<BrokerOrder>;
+  /** undefined when the broker has no order with that client_order_id. */
+  findOrderByClientOrderId(clientOrderId: string): Promise<BrokerOrder | undefined>;
+  getOrder(orderId: string): Promise<BrokerOrder>;
+  listOrders(status: 'open' | 'closed' | 'all'): Promise<BrokerOrder[]>;
+  cancelOrder(orderId: string): Promise<void>;
+  getPositions(): Promise<BrokerPosition[]>;
+  /** undefined when there is no open position in the symbol. */
+  getPosition(symbol: string): Promise<BrokerPosition | undefined>;
+  closePosition(symbol: string): Promise<BrokerOrder>;
+}

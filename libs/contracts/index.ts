@@ -1,0 +1,4 @@
+export * from './strategy-types';
+export * from './ids';
+export * from './search-attributes';
+export * from './execution';
