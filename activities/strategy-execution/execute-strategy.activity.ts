@@ -1,0 +1,119 @@
+import type { Logger } from 'pino';
+import {
+  clientOrderId,
+  isStrategyType,
+  type ExecutionResult,
+  type ExecutionTrigger,
+  type OrderSummary,
+} from '../../libs/contracts';
+import type { Broker, BrokerCredentials } from '../../libs/broker/broker.port';
+import { getStrategy } from '../../libs/strategies/registry';
+import type { ExecutionStore, RecordedDecision, StrategyRecord } from './execution-store.port';
+import { InvalidConfigurationError, StrategyInactiveError, StrategyNotFoundError } from './execution.errors';
+import { placeOrderOnce } from './place-order-once';
+
+export interface ExecuteStrategyInput {
+  strategyId: string;
+  runNumber: number;
+  trigger: ExecutionTrigger;
+}
+
+export interface ExecuteStrategyDeps {
+  store: ExecutionStore;
+  loadCredentials(userId: string): Promise<BrokerCredentials>;
+  brokerFor(credentials: BrokerCredentials): Broker;
+  logger: Logger;
+  now(): Date;
+}
+
+/**
+ * One run of an interval strategy: decide once from market data, record the decision, then act
+ * on it idempotently. A retried attempt of the same run replays the recorded decision, so the
+ * order it sends (keyed by strategy and run number) is the same one, never a second one.
+ */
+export async function executeStrategy(deps: ExecuteStrategyDeps, input: ExecuteStrategyInput): Promise<ExecutionResult> {
+  const { store } = deps;
+  const strategy = await store.loadStrategy(input.strategyId);
+  if (!strategy) throw new StrategyNotFoundError(`strategy ${input.strategyId} no longer exists`);
+  const previous = await store.findExecution(strategy.id, input.runNumber);
+  if (previous?.status === 'succeeded' && previous.result) return previous.result;
+  if (!strategy.isActive) throw new StrategyInactiveError(`strategy ${strategy.name} is inactive`);
+
+  const log = deps.logger.child({ strategy_id: strategy.id, user_id: strategy.userId, run_number: input.runNumber });
+  log.info(`🤖 [SCHEDULER] Executing ${strategy.name} (${strategy.type}) for user ${strategy.userId}`);
+  await store.beginExecution({ strategyId: strategy.id, userId: strategy.userId, runNumber: input.runNumber, trigger: input.trigger });
+
+  try {
+    const broker = deps.brokerFor(await deps.loadCredentials(strategy.userId));
+    const decision = previous?.decision ?? (await decideAndRecord(deps, strategy, broker, input.runNumber));
+    const orders: OrderSummary[] = [];
+    for (const [leg, intent] of decision.orders.entries()) {
+      const cid = clientOrderId(strategy.id, input.runNumber, leg);
+      orders.push(await placeOrderOnce(store, broker, { userId: strategy.userId, strategyId: strategy.id, runNumber: input.runNumber, clientOrderId: cid, intent }));
+    }
+    const result: ExecutionResult = {
+      strategy_id: strategy.id,
+      run_number: input.runNumber,
+      trigger: input.trigger,
+      action: decision.action,
+      reason: decision.reason,
+      ...(orders[0] ? { order: orders[0] } : {}),
+      executed_at: deps.now().toISOString(),
+    };
+    await store.finishExecution({ strategyId: strategy.id, runNumber: input.runNumber, result, nextState: decision.nextState, orderId: orders[0]?.id });
+    logDecision(log, result);
+    return result;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    log.error({ err_name: (err as Error)?.name }, `❌ Execution of ${strategy.name} failed: ${message}`);
+    await store.failExecution({ strategyId: strategy.id, runNumber: input.runNumber, error: message });
+    throw err;
+  }
+}
+
+async function decideAndRecord(
+  deps: ExecuteStrategyDeps,
+  strategy: StrategyRecord,
+  broker: Broker,
+  runNumber: number,
+): Promise<RecordedDecision> {
+  if (!isStrategyType(strategy.type)) throw new InvalidConfigurationError(`unknown strategy type "${strategy.type}"`);
+  const definition = getStrategy(strategy.type);
+  const parsed = definition.configSchema.safeParse(strategy.configuration);
+  if (!parsed.success) {
+    throw new InvalidConfigurationError(`configuration of ${strategy.name} is invalid: ${parsed.error.message}`);
+  }
+  const config = parsed.data;
+  const request = definition.marketData(config);
+  const [account, position, bars, latestPrice] = await Promise.all([
+    broker.getAccount(),
+    broker.getPosition(request.symbol),
+    broker.getBars(request.symbol, request.timeframe, request.limit),
+    broker.getLatestPrice(request.symbol),
+  ]);
+  const decision = definition.decide({
+    config,
+    asOf: deps.now(),
+    bars,
+    latestPrice,
+    position: position ? { qty: position.qty, avgEntryPrice: position.avgEntryPrice, marketValue: position.marketValue } : null,
+    account: { cash: account.cash, buyingPower: account.buyingPower, equity: account.equity },
+    state: strategy.state,
+  });
+  const recorded: RecordedDecision = {
+    action: decision.action,
+    reason: decision.reason,
+    orders: decision.orders,
+    nextState: decision.nextState,
+  };
+  await deps.store.recordDecision(strategy.id, runNumber, recorded);
+  return recorded;
+}
+
+function logDecision(log: Logger, result: ExecutionResult): void {
+  const order = result.order;
+  const size = order ? (order.qty !== null ? `${order.qty} ${order.symbol}` : `$${order.notional} of ${order.symbol}`) : '';
+  if (result.action === 'buy') log.info(`✅ BUY executed: ${size} (${result.reason})`);
+  else if (result.action === 'sell') log.info(`✅ SELL executed: ${size} (${result.reason})`);
+  else log.info(result.reason.startsWith('HOLD') ? `⏸️ ${result.reason}` : `⏸️ HOLD - waiting for signal: ${result.reason}`);
+}

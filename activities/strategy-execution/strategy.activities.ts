@@ -1,0 +1,13 @@
+import { executeStrategy, type ExecuteStrategyDeps, type ExecuteStrategyInput } from './execute-strategy.activity';
+
+/**
+ * The activities strategy workflows call, bound to their dependencies. Workflows import only
+ * the type of this object.
+ */
+export function createStrategyActivities(deps: ExecuteStrategyDeps) {
+  return {
+    executeStrategy: (input: ExecuteStrategyInput) => executeStrategy(deps, input),
+  };
+}
+
+export type StrategyActivities = ReturnType<typeof createStrategyActivities>;

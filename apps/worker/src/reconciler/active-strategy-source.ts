@@ -1,0 +1,15 @@
+import type { StrategyType } from '../../../../libs/contracts';
+
+export interface ActiveStrategy {
+  id: string;
+  userId: string;
+  name: string;
+  type: StrategyType;
+  intervalSeconds: number;
+}
+
+/** The reconciler's view of the database. */
+export interface ActiveStrategySource {
+  listActive(): Promise<ActiveStrategy[]>;
+  isActive(strategyId: string): Promise<boolean>;
+}

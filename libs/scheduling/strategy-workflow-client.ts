@@ -1,0 +1,136 @@
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import { TypedSearchAttributes } from '@temporalio/common';
+import { STRATEGY_TASK_QUEUE, strategyIdFromWorkflowId, strategyWorkflowId, type ExecutionResult, type StrategyType } from '../contracts';
+import { executeNowUpdate, intervalChangedSignal, strategyStatusQuery, type StrategyStatus } from '../../workflows/strategy/strategy.messages';
+import type { StrategyWorkflowInput } from '../../workflows/strategy/strategy.state';
+import { NextRunTimeKey, StrategyIdKey, StrategyTypeKey, UserIdKey } from '../../workflows/search-attribute-keys';
+
+export const STRATEGY_WORKFLOW_TYPE = 'strategyWorkflow';
+
+export interface ScheduleRequest {
+  strategyId: string;
+  userId: string;
+  strategyType: StrategyType;
+  intervalSeconds: number;
+  runImmediately?: boolean;
+}
+
+/** A running strategy workflow as Temporal's visibility store sees it. */
+export interface ScheduledStrategy {
+  workflowId: string;
+  strategyId: string;
+  userId?: string;
+  strategyType?: string;
+  nextRunTime?: Date;
+  startTime: Date;
+}
+
+const RUNNING_STRATEGIES = `WorkflowType = '${STRATEGY_WORKFLOW_TYPE}' AND ExecutionStatus = 'Running'`;
+
+/**
+ * Everything the API and the reconciler do to strategy workflows, through Temporal's client.
+ * Framework-free so both processes share one implementation.
+ */
+export class StrategyWorkflowClient {
+  constructor(
+    private readonly client: Client,
+    private readonly taskQueue = STRATEGY_TASK_QUEUE,
+  ) {}
+
+  /** Starts the strategy's workflow; starting one that already runs is a no-op. Returns true when it started. */
+  async start(request: ScheduleRequest): Promise<boolean> {
+    const input: StrategyWorkflowInput = { ...request };
+    try {
+      await this.client.workflow.start(STRATEGY_WORKFLOW_TYPE, {
+        workflowId: strategyWorkflowId(request.strategyId),
+        taskQueue: this.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'FAIL',
+        typedSearchAttributes: new TypedSearchAttributes([
+          { key: StrategyIdKey, value: request.strategyId },
+          { key: StrategyTypeKey, value: request.strategyType },
+          { key: UserIdKey, value: request.userId },
+        ]),
+      });
+      return true;
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
+      throw err;
+    }
+  }
+
+  /** Cancels the strategy's workflow; true when one was running. */
+  async stop(strategyId: string): Promise<boolean> {
+    try {
+      const handle = this.handle(strategyId);
+      const description = await handle.describe();
+      if (description.status.name !== 'RUNNING') return false;
+      await handle.cancel();
+      return true;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return false;
+      throw err;
+    }
+  }
+
+  async isRunning(strategyId: string): Promise<boolean> {
+    try {
+      return (await this.handle(strategyId).describe()).status.name === 'RUNNING';
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return false;
+      throw err;
+    }
+  }
+
+  executeNow(strategyId: string, trigger: 'manual' | 'initial' = 'manual'): Promise<ExecutionResult> {
+    return this.handle(strategyId).executeUpdate(executeNowUpdate, { args: [trigger] });
+  }
+
+  status(strategyId: string): Promise<StrategyStatus> {
+    return this.handle(strategyId).query(strategyStatusQuery);
+  }
+
+  async changeInterval(strategyId: string, intervalSeconds: number): Promise<void> {
+    try {
+      await this.handle(strategyId).signal(intervalChangedSignal, intervalSeconds);
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+    }
+  }
+
+  /** Running strategy workflows, optionally of one user, from visibility in one paged list call. */
+  async listRunning(userId?: string): Promise<ScheduledStrategy[]> {
+    const query = userId ? `${RUNNING_STRATEGIES} AND UserId = '${escapeQueryValue(userId)}'` : RUNNING_STRATEGIES;
+    const found: ScheduledStrategy[] = [];
+    for await (const info of this.client.workflow.list({ query, pageSize: 1000 })) {
+      const strategyId = info.typedSearchAttributes.get(StrategyIdKey) ?? strategyIdFromWorkflowId(info.workflowId);
+      if (!strategyId) continue;
+      found.push({
+        workflowId: info.workflowId,
+        strategyId,
+        userId: info.typedSearchAttributes.get(UserIdKey),
+        strategyType: info.typedSearchAttributes.get(StrategyTypeKey),
+        nextRunTime: info.typedSearchAttributes.get(NextRunTimeKey),
+        startTime: info.startTime,
+      });
+    }
+    return found;
+  }
+
+  async countRunning(): Promise<number> {
+    return (await this.client.workflow.count(RUNNING_STRATEGIES)).count;
+  }
+
+  private handle(strategyId: string): WorkflowHandle {
+    return this.client.workflow.getHandle(strategyWorkflowId(strategyId));
+  }
+}
+
+function escapeQueryValue(value: string): string {
+  return value.replace(/['"\\]/g, '');
+}

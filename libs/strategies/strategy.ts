@@ -1,0 +1,85 @@
+import type { z } from 'zod';
+import type { OrderIntent, StrategyType } from '../contracts';
+import type { Bar } from '../broker/broker.port';
+
+/** Bar sizes a strategy may ask for; the broker's data API spells them this way. */
+export const TIMEFRAMES = ['1Min', '5Min', '15Min', '1Hour', '1Day'] as const;
+export type Timeframe = (typeof TIMEFRAMES)[number];
+
+/** The strategy's own symbol as the broker reports it; `qty` is negative for a short position. */
+export interface StrategyPosition {
+  qty: number;
+  /** USD per unit. */
+  avgEntryPrice: number;
+  /** USD. */
+  marketValue: number;
+}
+
+/** The broker account's balances at decision time, all USD. */
+export interface StrategyAccount {
+  cash: number;
+  buyingPower: number;
+  equity: number;
+}
+
+/** The market data a strategy needs for one decision; the caller fetches it before `decide`. */
+export interface MarketDataRequest {
+  symbol: string;
+  timeframe: Timeframe;
+  /** Number of most recent bars, always at least 1. */
+  limit: number;
+}
+
+/**
+ * Everything a strategy may look at when it decides. Decisions are pure functions of this input,
+ * so a run can be replayed over history and unit-tested without a broker or a clock.
+ */
+export interface DecisionInput<C> {
+  /** Already validated (and defaulted) by the definition's `configSchema`. */
+  config: C;
+  /** The run's time; `decide` must never read the wall clock itself. */
+  asOf: Date;
+  /** Oldest first, as requested by `marketData(config)`; the last bar is the current one. */
+  bars: Bar[];
+  /** USD per unit, the latest trade. */
+  latestPrice: number;
+  /** The open position in the strategy's symbol, or null when flat. */
+  position: StrategyPosition | null;
+  account: StrategyAccount;
+  /** What the previous run returned as `nextState` (`{}` on the first run). */
+  state: Record<string, unknown>;
+}
+
+/** What one run decided. The caller places `orders`, then persists `nextState` for the next run. */
+export interface Decision {
+  action: 'buy' | 'sell' | 'hold';
+  /** A sentence a user can read, with the numbers behind the decision. */
+  reason: string;
+  /** Empty for hold. */
+  orders: OrderIntent[];
+  nextState: Record<string, unknown>;
+}
+
+/**
+ * The extension point: one strategy type. Each type lives in its own `<type>.strategy.ts` and is
+ * listed in the registry, which must name every type in `STRATEGY_TYPES`.
+ *
+ * @typeParam C - the parsed configuration (output of `configSchema`).
+ * @typeParam T - the type name, kept literal so the registry can check key and entry agree.
+ */
+export interface StrategyDefinition<C = any, T extends StrategyType = StrategyType> {
+  type: T;
+  /** 'grid' types are driven by fill signals and only wake on their interval to reconcile. */
+  kind: 'interval' | 'grid';
+  /** Seconds between scheduled runs (the guide's table); `config.interval_seconds` overrides it. */
+  intervalSeconds: number;
+  /** False until the type's rules land; creating such a strategy is refused with "not supported yet". */
+  supported: boolean;
+  description: string;
+  /** Validates a user's configuration and applies defaults. */
+  configSchema: z.ZodType<C>;
+  /** Which bars `decide` needs for this configuration. */
+  marketData(config: C): MarketDataRequest;
+  /** The decision rule: pure and deterministic in its input. */
+  decide(input: DecisionInput<C>): Decision;
+}

@@ -1,0 +1,123 @@
+import type { Client } from '@temporalio/client';
+import type { NativeConnection, Worker } from '@temporalio/worker';
+import { ApplicationFailure } from '@temporalio/common';
+import { createStrategyWorker } from '../apps/worker/src/temporal/create-strategy-worker';
+import type { ExecutionResult } from '../libs/contracts';
+import type { ExecuteStrategyInput } from '../activities/strategy-execution/execute-strategy.activity';
+import { StrategyWorkflowClient } from '../libs/scheduling/strategy-workflow-client';
+import { connectTemporal, eventually } from './support/temporal';
+import { testWorkflowBundle } from './support/workflow-bundle';
+
+/** Drives strategyWorkflow on the real dev server with an in-memory executeStrategy. */
+describe('strategyWorkflow', () => {
+  let temporal: Awaited<ReturnType<typeof connectTemporal>>;
+  let client: Client;
+  let worker: Worker;
+  let running: Promise<void>;
+  let workflows: StrategyWorkflowClient;
+  const calls: ExecuteStrategyInput[] = [];
+  const failures = new Map<string, Error>();
+
+  async function executeStrategy(input: ExecuteStrategyInput): Promise<ExecutionResult> {
+    calls.push(input);
+    const failure = failures.get(input.strategyId);
+    if (failure) throw failure;
+    return {
+      strategy_id: input.strategyId,
+      run_number: input.runNumber,
+      trigger: input.trigger,
+      action: 'hold',
+      reason: `HOLD - waiting for signal (run ${input.runNumber})`,
+      executed_at: new Date().toISOString(),
+    };
+  }
+
+  const runsOf = (strategyId: string) => calls.filter((c) => c.strategyId === strategyId);
+
+  beforeAll(async () => {
+    temporal = await connectTemporal();
+    client = temporal.client;
+    workflows = new StrategyWorkflowClient(client, temporal.taskQueue);
+    worker = await createStrategyWorker({
+      connection: temporal.nativeConnection as NativeConnection,
+      namespace: 'default',
+      taskQueue: temporal.taskQueue,
+      activities: { executeStrategy },
+      workflowBundle: await testWorkflowBundle(),
+    });
+    running = worker.run();
+  }, 120_000);
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await temporal?.close();
+  });
+
+  it('runs on its interval, numbering runs, and publishes the next run time', async () => {
+    const strategyId = `wf-interval-${Date.now()}`;
+    await workflows.start({ strategyId, userId: 'u1', strategyType: 'dca', intervalSeconds: 1 });
+    await eventually(async () => runsOf(strategyId).length >= 3, 15_000);
+    expect(runsOf(strategyId).slice(0, 3).map((c) => c.runNumber)).toEqual([1, 2, 3]);
+    expect(runsOf(strategyId).every((c) => c.trigger === 'scheduled')).toBe(true);
+
+    const status = await workflows.status(strategyId);
+    expect(status.runCount).toBeGreaterThanOrEqual(3);
+    expect(status.lastResult?.action).toBe('hold');
+
+    const listed = await eventually(async () => (await workflows.listRunning('u1')).find((w) => w.strategyId === strategyId && w.nextRunTime));
+    expect(listed.strategyType).toBe('dca');
+    expect(listed.nextRunTime!.getTime()).toBeGreaterThan(Date.now() - 5_000);
+
+    expect(await workflows.stop(strategyId)).toBe(true);
+    await eventually(async () => !(await workflows.isRunning(strategyId)), 5_000);
+    const countAfterStop = runsOf(strategyId).length;
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(runsOf(strategyId).length).toBe(countAfterStop);
+  }, 40_000);
+
+  it('executes on demand through an update that returns the result, without moving the schedule', async () => {
+    const strategyId = `wf-manual-${Date.now()}`;
+    await workflows.start({ strategyId, userId: 'u2', strategyType: 'momentum_breakout', intervalSeconds: 3600 });
+    const first = await workflows.executeNow(strategyId, 'initial');
+    const second = await workflows.executeNow(strategyId);
+    expect(first).toMatchObject({ strategy_id: strategyId, run_number: 1, trigger: 'initial', action: 'hold' });
+    expect(second).toMatchObject({ run_number: 2, trigger: 'manual' });
+    const status = await workflows.status(strategyId);
+    expect(new Date(status.nextRunTime!).getTime()).toBeGreaterThan(Date.now() + 3_000_000);
+    await workflows.stop(strategyId);
+  }, 30_000);
+
+  it('reschedules when the interval changes', async () => {
+    const strategyId = `wf-resched-${Date.now()}`;
+    await workflows.start({ strategyId, userId: 'u3', strategyType: 'dca', intervalSeconds: 3600 });
+    await workflows.changeInterval(strategyId, 1);
+    await eventually(async () => runsOf(strategyId).length >= 1, 10_000);
+    await workflows.stop(strategyId);
+  }, 30_000);
+
+  it('keeps its schedule when a run fails, and ends when the strategy is gone', async () => {
+    const strategyId = `wf-fail-${Date.now()}`;
+    failures.set(strategyId, ApplicationFailure.nonRetryable('Alpaca credentials not found', 'CredentialsNotFoundError'));
+    await workflows.start({ strategyId, userId: 'u4', strategyType: 'dca', intervalSeconds: 1 });
+    const failed = await workflows.executeNow(strategyId);
+    expect(failed).toMatchObject({ action: 'error', error: 'Alpaca credentials not found' });
+    await eventually(async () => runsOf(strategyId).length >= 3, 15_000);
+    // Non-retryable: each run is one attempt, so run numbers do not repeat.
+    const numbers = runsOf(strategyId).map((c) => c.runNumber);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(await workflows.isRunning(strategyId)).toBe(true);
+
+    failures.set(strategyId, ApplicationFailure.nonRetryable('strategy is inactive', 'StrategyInactiveError'));
+    await eventually(async () => !(await workflows.isRunning(strategyId)), 10_000);
+    const description = await client.workflow.getHandle(`strategy-${strategyId}`).describe();
+    expect(description.status.name).toBe('COMPLETED');
+  }, 40_000);
+
+  it('does not start a second workflow for the same strategy', async () => {
+    const strategyId = `wf-dup-${Date.now()}`;
+    expect(await workflows.start({ strategyId, userId: 'u5', strategyType: 'dca', intervalSeconds: 3600 })).toBe(true);
+    expect(await workflows.start({ strategyId, userId: 'u5', strategyType: 'dca', intervalSeconds: 3600 })).toBe(false);
+    await workflows.stop(strategyId);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * strategyWorkflow: one per active interval strategy (id `strategy-<id>`). It sleeps for the
+ * strategy's interval, runs the executeStrategy activity, records the result and sleeps again,
+ * for as long as the strategy is active. Manual runs arrive as the executeNow update and share
+ * the same run counter and lock, so they never overlap a scheduled run. Cancelling the workflow
+ * (deactivate/delete) ends it; an activity reporting the strategy gone or inactive ends it too.
+ * It continues-as-new when Temporal suggests it (history size), carrying the loop state.
+ */
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  allHandlersFinished,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+  log,
+} from '@temporalio/workflow';
+import type { ExecutionResult, ExecutionTrigger } from '../../libs/contracts';
+import { NON_RETRYABLE_EXECUTION_ERRORS, STRATEGY_GONE_ERRORS } from '../../libs/contracts/error-types';
+import type { StrategyActivities } from '../../activities/strategy-execution/strategy.activities';
+import { NextRunTimeKey, StrategyIdKey, StrategyTypeKey, UserIdKey } from '../search-attribute-keys';
+import { executeNowUpdate, intervalChangedSignal, strategyStatusQuery } from './strategy.messages';
+import { failedResult, initialLoopState, nextRunAt, type StrategyWorkflowInput } from './strategy.state';
+
+const { executeStrategy } = proxyActivities<StrategyActivities>({
+  startToCloseTimeout: '2 minutes',
+  // Bounded so a broker outage costs a few retries per run, never a retry storm: the next
+  // scheduled run tries again anyway.
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '30 seconds',
+    maximumAttempts: 5,
+    nonRetryableErrorTypes: [...NON_RETRYABLE_EXECUTION_ERRORS],
+  },
+});
+
+export async function strategyWorkflow(input: StrategyWorkflowInput): Promise<void> {
+  const state = initialLoopState(input);
+  let intervalSeconds = input.intervalSeconds;
+  let running = false;
+  let rescheduled = false;
+  let gone = false;
+  let nextRunTime: number | undefined;
+
+  setHandler(strategyStatusQuery, () => ({
+    strategyId: input.strategyId,
+    strategyType: input.strategyType,
+    intervalSeconds,
+    runCount: state.runCount,
+    running,
+    nextRunTime: nextRunTime === undefined ? undefined : new Date(nextRunTime).toISOString(),
+    lastResult: state.lastResult,
+  }));
+  setHandler(executeNowUpdate, (trigger) => runExclusive(trigger ?? 'manual'));
+  setHandler(intervalChangedSignal, (seconds) => {
+    if (seconds >= 1 && seconds !== intervalSeconds) {
+      intervalSeconds = seconds;
+      rescheduled = true;
+    }
+  });
+
+  upsertSearchAttributes([
+    { key: StrategyIdKey, value: input.strategyId },
+    { key: StrategyTypeKey, value: input.strategyType },
+    { key: UserIdKey, value: input.userId },
+  ]);
+
+  async function runExclusive(trigger: ExecutionTrigger): Promise<ExecutionResult> {
+    await condition(() => !running);
+    running = true;
+    try {
+      return await runOnce(trigger);
+    } finally {
+      running = false;
+    }
+  }
+
+  async function runOnce(trigger: ExecutionTrigger): Promise<ExecutionResult> {
+    state.runCount += 1;
+    const runNumber = state.runCount;
+    state.lastRunAt = Date.now();
+    let result: ExecutionResult;
+    try {
+      result = await executeStrategy({ strategyId: input.strategyId, runNumber, trigger });
+    } catch (err) {
+      const failure = failureOf(err);
+      if (STRATEGY_GONE_ERRORS.includes(failure.type as (typeof STRATEGY_GONE_ERRORS)[number])) gone = true;
+      log.warn('Strategy run failed; keeping the schedule', { runNumber, error: failure.message });
+      result = failedResult(input.strategyId, runNumber, trigger, failure.message, Date.now());
+    }
+    state.lastResult = result;
+    return result;
+  }
+
+  if (input.runImmediately) await runExclusive('scheduled');
+
+  while (!gone) {
+    nextRunTime = nextRunAt(state, intervalSeconds, Date.now());
+    upsertSearchAttributes([{ key: NextRunTimeKey, value: new Date(nextRunTime) }]);
+    const dueAt = nextRunTime;
+    rescheduled = false;
+    const interrupted = await condition(() => rescheduled || gone, Math.max(dueAt - Date.now(), 1));
+    if (interrupted) continue;
+    nextRunTime = undefined;
+    await runExclusive('scheduled');
+
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof strategyWorkflow>({ ...input, intervalSeconds, runImmediately: false, state });
+    }
+  }
+  await condition(allHandlersFinished);
+  log.info('Strategy is gone or inactive; workflow ends', { strategyId: input.strategyId });
+}
+
+function failureOf(err: unknown): { type?: string; message: string } {
+  const cause = err instanceof ActivityFailure ? err.cause : err;
+  if (cause instanceof ApplicationFailure) return { type: cause.type ?? undefined, message: cause.message };
+  if (cause instanceof Error) return { message: cause.message };
+  return { message: String(err) };
+}
