@@ -30,6 +30,9 @@ export interface ScheduledStrategy {
   startTime: Date;
 }
 
+// Long enough for an execution with its activity retries (1+2+4+8 s backoff) on a slow broker.
+const EXECUTE_NOW_TIMEOUT_MS = 60_000;
+
 const RUNNING_STRATEGIES = `WorkflowType = '${STRATEGY_WORKFLOW_TYPE}' AND ExecutionStatus = 'Running'`;
 
 /**
@@ -87,8 +90,14 @@ export class StrategyWorkflowClient {
     }
   }
 
-  executeNow(strategyId: string, trigger: 'manual' | 'initial' = 'manual'): Promise<ExecutionResult> {
-    return this.handle(strategyId).executeUpdate(executeNowUpdate, { args: [trigger] });
+  /**
+   * Runs the strategy now through its workflow and waits for the result, at most `timeoutMs`
+   * (without a worker polling, an update would otherwise wait forever).
+   */
+  executeNow(strategyId: string, trigger: 'manual' | 'initial' = 'manual', timeoutMs = EXECUTE_NOW_TIMEOUT_MS): Promise<ExecutionResult> {
+    return this.client.withDeadline(Date.now() + timeoutMs, () =>
+      this.handle(strategyId).executeUpdate(executeNowUpdate, { args: [trigger] }),
+    );
   }
 
   status(strategyId: string): Promise<StrategyStatus> {

@@ -20,7 +20,7 @@ export const strategyStatusQuery = defineQuery<StrategyStatus>('strategyStatus')
  * Runs the strategy now and returns the result. Goes through the workflow so a manual run can
  * never overlap a scheduled one; it does not move the next scheduled run.
  */
-export const executeNowUpdate = defineUpdate<ExecutionResult, [trigger?: 'manual' | 'initial']>('executeNow');
+export const executeNowUpdate = defineUpdate<ExecutionResult, [trigger: 'manual' | 'initial']>('executeNow');
 
 /** The strategy's interval changed (configuration edited); the next run is rescheduled from the last one. */
 export const intervalChangedSignal = defineSignal<[intervalSeconds: number]>('intervalChanged');

@@ -55,7 +55,7 @@ export async function strategyWorkflow(input: StrategyWorkflowInput): Promise<vo
     nextRunTime: nextRunTime === undefined ? undefined : new Date(nextRunTime).toISOString(),
     lastResult: state.lastResult,
   }));
-  setHandler(executeNowUpdate, (trigger) => runExclusive(trigger ?? 'manual'));
+  setHandler(executeNowUpdate, (trigger) => runExclusive(trigger));
   setHandler(intervalChangedSignal, (seconds) => {
     if (seconds >= 1 && seconds !== intervalSeconds) {
       intervalSeconds = seconds;

@@ -1,0 +1,169 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ExecutionResult, StrategyType } from '../../../../libs/contracts';
+import { TradingStrategy } from '../../../../libs/database/entities';
+import { createLogger } from '../../../../libs/engine/logger/create-logger';
+import { StrategyWorkflowClient } from '../../../../libs/scheduling/strategy-workflow-client';
+import { effectiveIntervalSeconds } from '../../../../libs/strategies/strategy-schedule';
+import { validateStrategyConfiguration } from '../../../../libs/strategies/validate-configuration';
+import type { CreateStrategyDto } from './dto/create-strategy.dto';
+import type { UpdateStrategyDto } from './dto/update-strategy.dto';
+import { presentStrategy, type StrategyResponse } from './strategy.presenter';
+
+/**
+ * Strategy lifecycle: the database row and its Temporal workflow change together. A strategy is
+ * active exactly when its workflow runs; the API starts and cancels workflows itself, before it
+ * answers, and the worker's reconciler repairs anything left behind by a crash in between.
+ */
+@Injectable()
+export class StrategiesService {
+  private readonly logger = createLogger('strategies');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly workflows: StrategyWorkflowClient,
+  ) {}
+
+  private get strategies() {
+    return this.dataSource.getRepository(TradingStrategy);
+  }
+
+  async create(userId: string, dto: CreateStrategyDto): Promise<StrategyResponse> {
+    const { type, config } = this.validConfiguration(dto.type, dto.configuration);
+    const strategy = await this.strategies.save(
+      this.strategies.create({
+        userId,
+        name: dto.name.trim(),
+        type,
+        isActive: dto.is_active ?? true,
+        autoStart: dto.auto_start ?? false,
+        configuration: config,
+        state: null,
+      }),
+    );
+    if (!strategy.isActive) return presentStrategy(strategy);
+
+    try {
+      await this.schedule(strategy);
+    } catch (err) {
+      // Nothing half-made: a strategy that cannot be scheduled is not kept.
+      await this.strategies.delete(strategy.id);
+      throw this.temporalUnavailable(err);
+    }
+    const response = presentStrategy(strategy);
+    if (strategy.autoStart) {
+      try {
+        response.initial_execution_result = await this.workflows.executeNow(strategy.id, 'initial');
+      } catch (err) {
+        response.initial_execution_result = null;
+        response.initial_execution_error = (err as Error).message;
+      }
+    }
+    return response;
+  }
+
+  async list(userId: string): Promise<StrategyResponse[]> {
+    const rows = await this.strategies.find({ where: { userId }, order: { createdAt: 'DESC' } });
+    return rows.map(presentStrategy);
+  }
+
+  async get(userId: string, id: string): Promise<StrategyResponse> {
+    return presentStrategy(await this.findOwned(userId, id));
+  }
+
+  async update(userId: string, id: string, dto: UpdateStrategyDto): Promise<StrategyResponse> {
+    const strategy = await this.findOwned(userId, id);
+    const previousInterval = effectiveIntervalSeconds(strategy.type, strategy.configuration);
+    const wasActive = strategy.isActive;
+    if (dto.configuration !== undefined) strategy.configuration = this.validConfiguration(strategy.type, dto.configuration).config;
+    if (dto.name !== undefined) strategy.name = dto.name.trim();
+    if (dto.auto_start !== undefined) strategy.autoStart = dto.auto_start;
+    if (dto.is_active !== undefined) strategy.isActive = dto.is_active;
+    const saved = await this.strategies.save(strategy);
+
+    try {
+      if (wasActive && !saved.isActive) await this.unschedule(saved);
+      else if (!wasActive && saved.isActive) await this.schedule(saved);
+      else if (saved.isActive) {
+        const interval = effectiveIntervalSeconds(saved.type, saved.configuration);
+        if (interval !== previousInterval) await this.workflows.changeInterval(saved.id, interval);
+      }
+    } catch (err) {
+      // The row already says what the user wants; the reconciler converges the workflow to it.
+      this.logger.error({ strategy_id: saved.id, err }, 'Workflow change failed; the reconciler will retry it');
+      throw this.temporalUnavailable(err);
+    }
+    return presentStrategy(saved);
+  }
+
+  async remove(userId: string, id: string): Promise<void> {
+    const strategy = await this.findOwned(userId, id);
+    try {
+      await this.unschedule(strategy);
+    } catch (err) {
+      throw this.temporalUnavailable(err);
+    }
+    await this.strategies.delete(strategy.id);
+  }
+
+  async execute(userId: string, id: string): Promise<ExecutionResult> {
+    const strategy = await this.findOwned(userId, id);
+    if (!strategy.isActive) {
+      throw new ConflictException(`Strategy "${strategy.name}" is inactive: activate it (PATCH is_active=true) before executing it`);
+    }
+    try {
+      // Idempotent: a no-op when the workflow already runs, a repair when a crash lost it.
+      await this.schedule(strategy);
+      return await this.workflows.executeNow(strategy.id);
+    } catch (err) {
+      throw this.temporalUnavailable(err);
+    }
+  }
+
+  /** The caller's strategy, or 404 (also for another user's id, so ids cannot be probed). */
+  async findOwned(userId: string, id: string): Promise<TradingStrategy> {
+    const strategy = isUuid(id) ? await this.strategies.findOneBy({ id, userId }) : null;
+    if (!strategy) throw new NotFoundException(`Strategy ${id} not found`);
+    return strategy;
+  }
+
+  private validConfiguration(type: string, configuration: unknown): { type: StrategyType; config: Record<string, unknown> } {
+    const validation = validateStrategyConfiguration(type, configuration);
+    if (!validation.ok) {
+      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: validation.errors });
+    }
+    return { type: validation.type, config: validation.config as Record<string, unknown> };
+  }
+
+  private async schedule(strategy: TradingStrategy): Promise<void> {
+    const intervalSeconds = effectiveIntervalSeconds(strategy.type, strategy.configuration);
+    const started = await this.workflows.start({ strategyId: strategy.id, userId: strategy.userId, strategyType: strategy.type, intervalSeconds });
+    if (started) {
+      this.logger.info(
+        { strategy_id: strategy.id, user_id: strategy.userId },
+        `⏰ Scheduled ${strategy.name} (${strategy.type}) to run every ${intervalSeconds}s`,
+      );
+    }
+  }
+
+  private async unschedule(strategy: TradingStrategy): Promise<void> {
+    if (await this.workflows.stop(strategy.id)) {
+      this.logger.info({ strategy_id: strategy.id, user_id: strategy.userId }, `🛑 Stopped ${strategy.name} (${strategy.type})`);
+    }
+  }
+
+  private temporalUnavailable(err: unknown): Error {
+    if (err instanceof BadRequestException || err instanceof NotFoundException || err instanceof ConflictException) return err;
+    return new ServiceUnavailableException(`Temporal is unavailable: ${(err as Error).message}`);
+  }
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

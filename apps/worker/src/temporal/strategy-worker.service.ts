@@ -1,0 +1,47 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { temporalAddress, type AppConfig } from '../../../../libs/config';
+import { APP_CONFIG } from '../../../../libs/engine/config/app-config.token';
+import { createLogger } from '../../../../libs/engine/logger/create-logger';
+import { STRATEGY_TASK_QUEUE } from '../../../../libs/contracts';
+import { buildStrategyActivities } from './build-strategy-activities';
+import { createStrategyWorker } from './create-strategy-worker';
+
+/** Hosts the Temporal worker that runs strategy workflows and their activities. */
+@Injectable()
+export class StrategyWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = createLogger('worker');
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.disableBackgroundServices || !this.config.enableTradingScheduler) {
+      this.logger.warn('⚠️ Strategy execution disabled (DISABLE_BACKGROUND_SERVICES / ENABLE_TRADING_SCHEDULER); not polling Temporal');
+      return;
+    }
+    this.connection = await NativeConnection.connect({ address: temporalAddress(this.config) });
+    this.worker = await createStrategyWorker({
+      connection: this.connection,
+      namespace: this.config.temporal.namespace,
+      activities: buildStrategyActivities(this.dataSource, this.config, createLogger('strategy-execution')),
+    });
+    this.running = this.worker.run().catch((err) => {
+      this.logger.fatal({ err }, 'Temporal worker stopped with an error');
+      process.exitCode = 1;
+    });
+    this.logger.info(`Worker started: polling task queue ${STRATEGY_TASK_QUEUE} on ${temporalAddress(this.config)}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+    await this.connection?.close();
+  }
+}

@@ -1,0 +1,20 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../libs/config';
+import { ConfigModule } from '../../../libs/engine/config/config.module';
+import { DatabaseModule } from '../../../libs/engine/database/database.module';
+import { TemporalClientModule } from '../../../libs/engine/temporal/temporal-client.module';
+import { StrategyReconcilerService } from './reconciler/strategy-reconciler.service';
+import { StrategyWorkerService } from './temporal/strategy-worker.service';
+
+/** The worker process: a Nest application context (no HTTP) hosting the Temporal worker and the reconciler. */
+@Module({})
+export class WorkerModule {
+  static forRoot(options: { config?: AppConfig; dataSource?: DataSource } = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(options.config), DatabaseModule.forRoot({ dataSource: options.dataSource }), TemporalClientModule],
+      providers: [StrategyWorkerService, StrategyReconcilerService],
+    };
+  }
+}
