@@ -1,12 +1,16 @@
 import type { Client } from '@temporalio/client';
-import type { NativeConnection, Worker } from '@temporalio/worker';
+import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { ensureTemporalCli } from '../scripts/temporal-cli';
+import { Worker, type NativeConnection } from '@temporalio/worker';
 import { ApplicationFailure } from '@temporalio/common';
 import { createStrategyWorker } from '../apps/worker/src/temporal/create-strategy-worker';
 import type { ExecutionResult } from '../libs/contracts';
 import type { ExecuteStrategyInput } from '../activities/strategy-execution/execute-strategy.activity';
 import { StrategyWorkflowClient } from '../libs/scheduling/strategy-workflow-client';
-import { connectTemporal, eventually } from './support/temporal';
+import { connectTemporal, eventually, temporalTestAddress } from './support/temporal';
 import { testWorkflowBundle } from './support/workflow-bundle';
+import { REPLAY_FIXTURE } from './support/replay-fixture';
 
 /** Drives strategyWorkflow on the real dev server with an in-memory executeStrategy. */
 describe('strategyWorkflow', () => {
@@ -112,6 +116,25 @@ describe('strategyWorkflow', () => {
     await eventually(async () => !(await workflows.isRunning(strategyId)), 10_000);
     const description = await client.workflow.getHandle(`strategy-${strategyId}`).describe();
     expect(description.status.name).toBe('COMPLETED');
+  }, 40_000);
+
+  it('records a history that replays deterministically (and refreshes the replay fixture on request)', async () => {
+    const strategyId = `wf-replay-${Date.now()}`;
+    await workflows.start({ strategyId, userId: 'u6', strategyType: 'dca', intervalSeconds: 1 });
+    await workflows.executeNow(strategyId);
+    await workflows.changeInterval(strategyId, 2);
+    await eventually(async () => runsOf(strategyId).length >= 3, 15_000);
+    await workflows.stop(strategyId);
+    const handle = client.workflow.getHandle(`strategy-${strategyId}`);
+    await eventually(async () => (await handle.describe()).status.name === 'CANCELLED');
+    const history = await handle.fetchHistory();
+    await Worker.runReplayHistory({ workflowBundle: await testWorkflowBundle() }, history, `strategy-${strategyId}`);
+    if (process.env.RECORD_WORKFLOW_HISTORY === '1') {
+      // The CLI's JSON is the format runReplayHistory reads back (historyFromJSON).
+      const cli = await ensureTemporalCli();
+      const json = execFileSync(cli, ['workflow', 'show', '--workflow-id', `strategy-${strategyId}`, '--output', 'json', '--address', temporalTestAddress()]);
+      writeFileSync(REPLAY_FIXTURE, json);
+    }
   }, 40_000);
 
   it('does not start a second workflow for the same strategy', async () => {

@@ -1,0 +1,76 @@
+import type { Bar, Broker, BrokerOrder, BrokerPosition, PlaceOrderRequest } from '../../../libs/broker/broker.port';
+
+/** A broker in memory: fills market orders at `price`, remembers orders by client_order_id. */
+export class FakeBroker implements Broker {
+  price = 100;
+  buyingPower = 10_000;
+  bars: Bar[] = [];
+  position: BrokerPosition | undefined;
+  readonly placed: PlaceOrderRequest[] = [];
+  readonly orders = new Map<string, BrokerOrder>();
+  failNextPlacement?: Error;
+
+  async getAccount() {
+    return { id: 'acct', accountNumber: 'PA1', status: 'ACTIVE', currency: 'USD', cash: this.buyingPower, buyingPower: this.buyingPower, equity: this.buyingPower, portfolioValue: this.buyingPower };
+  }
+  async getClock() {
+    const now = new Date().toISOString();
+    return { isOpen: true, timestamp: now, nextOpen: now, nextClose: now };
+  }
+  async getAsset(symbol: string) {
+    return { symbol, assetClass: 'us_equity' as const, tradable: true, shortable: true, fractionable: true };
+  }
+  async getBars() {
+    return this.bars;
+  }
+  async getLatestPrice() {
+    return this.price;
+  }
+  async placeOrder(request: PlaceOrderRequest): Promise<BrokerOrder> {
+    if (this.failNextPlacement) {
+      const failure = this.failNextPlacement;
+      this.failNextPlacement = undefined;
+      throw failure;
+    }
+    this.placed.push(request);
+    const order: BrokerOrder = {
+      id: `broker-${this.placed.length}`,
+      clientOrderId: request.clientOrderId,
+      symbol: request.symbol,
+      side: request.side,
+      type: request.type,
+      timeInForce: request.timeInForce,
+      qty: request.qty ?? null,
+      notional: request.notional ?? null,
+      limitPrice: request.limitPrice ?? null,
+      status: 'filled',
+      filledQty: request.qty ?? (request.notional ?? 0) / this.price,
+      filledAvgPrice: this.price,
+      submittedAt: new Date().toISOString(),
+      filledAt: new Date().toISOString(),
+    };
+    this.orders.set(request.clientOrderId, order);
+    return order;
+  }
+  async findOrderByClientOrderId(clientOrderId: string) {
+    return this.orders.get(clientOrderId);
+  }
+  async getOrder(orderId: string) {
+    const order = [...this.orders.values()].find((o) => o.id === orderId);
+    if (!order) throw new Error('not found');
+    return order;
+  }
+  async listOrders() {
+    return [...this.orders.values()];
+  }
+  async cancelOrder() {}
+  async getPositions() {
+    return this.position ? [this.position] : [];
+  }
+  async getPosition() {
+    return this.position;
+  }
+  async closePosition(): Promise<BrokerOrder> {
+    throw new Error('not used');
+  }
+}
