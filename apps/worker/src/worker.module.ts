@@ -1,20 +1,21 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { WorkflowBundleOption } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config';
 import { ConfigModule } from '../../../libs/engine/config/config.module';
 import { DatabaseModule } from '../../../libs/engine/database/database.module';
 import { TemporalClientModule } from '../../../libs/engine/temporal/temporal-client.module';
 import { StrategyReconcilerService } from './reconciler/strategy-reconciler.service';
-import { StrategyWorkerService } from './temporal/strategy-worker.service';
+import { StrategyWorkerService, WORKFLOW_BUNDLE } from './temporal/strategy-worker.service';
 
 /** The worker process: a Nest application context (no HTTP) hosting the Temporal worker and the reconciler. */
 @Module({})
 export class WorkerModule {
-  static forRoot(options: { config?: AppConfig; dataSource?: DataSource } = {}): DynamicModule {
+  static forRoot(options: { config?: AppConfig; dataSource?: DataSource; workflowBundle?: WorkflowBundleOption } = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(options.config), DatabaseModule.forRoot({ dataSource: options.dataSource }), TemporalClientModule],
-      providers: [StrategyWorkerService, StrategyReconcilerService],
+      providers: [{ provide: WORKFLOW_BUNDLE, useValue: options.workflowBundle }, StrategyWorkerService, StrategyReconcilerService],
     };
   }
 }

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource, In } from 'typeorm';
 import type { AppConfig } from '../../../../libs/config';
-import { STRATEGY_TASK_QUEUE } from '../../../../libs/contracts';
 import { TradingStrategy } from '../../../../libs/database/entities';
 import { APP_CONFIG } from '../../../../libs/engine/config/app-config.token';
 import { countTaskQueuePollers } from '../../../../libs/scheduling/task-queue-pollers';
@@ -43,7 +42,7 @@ export class SchedulerStatusService {
 
   async status(userId: string): Promise<SchedulerStatus> {
     const [pollers, running, total, activeCount] = await Promise.all([
-      countTaskQueuePollers(this.client, this.config.temporal.namespace, STRATEGY_TASK_QUEUE),
+      countTaskQueuePollers(this.client, this.config.temporal.namespace, this.config.temporal.taskQueue),
       this.workflows.listRunning(userId),
       this.workflows.countRunning(),
       this.dataSource.getRepository(TradingStrategy).countBy({ userId, isActive: true }),

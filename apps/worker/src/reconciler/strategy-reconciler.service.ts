@@ -26,7 +26,7 @@ export class StrategyReconcilerService implements OnApplicationBootstrap, OnAppl
     dataSource: DataSource,
     client: Client,
   ) {
-    this.reconciler = new StrategyReconciler(new TypeormActiveStrategySource(dataSource), new StrategyWorkflowClient(client), this.logger);
+    this.reconciler = new StrategyReconciler(new TypeormActiveStrategySource(dataSource), new StrategyWorkflowClient(client, config.temporal.taskQueue), this.logger);
   }
 
   async onApplicationBootstrap(): Promise<void> {

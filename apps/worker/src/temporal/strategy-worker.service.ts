@@ -1,12 +1,14 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { NativeConnection, type Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { temporalAddress, type AppConfig } from '../../../../libs/config';
 import { APP_CONFIG } from '../../../../libs/engine/config/app-config.token';
 import { createLogger } from '../../../../libs/engine/logger/create-logger';
-import { STRATEGY_TASK_QUEUE } from '../../../../libs/contracts';
 import { buildStrategyActivities } from './build-strategy-activities';
 import { createStrategyWorker } from './create-strategy-worker';
+
+/** A prebuilt workflow bundle (tests share one); undefined = the build's bundle, or bundle at start. */
+export const WORKFLOW_BUNDLE = Symbol('WorkflowBundle');
 
 /** Hosts the Temporal worker that runs strategy workflows and their activities. */
 @Injectable()
@@ -19,6 +21,7 @@ export class StrategyWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
+    @Inject(WORKFLOW_BUNDLE) private readonly workflowBundle: WorkflowBundleOption | undefined,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,13 +33,15 @@ export class StrategyWorkerService implements OnApplicationBootstrap, OnApplicat
     this.worker = await createStrategyWorker({
       connection: this.connection,
       namespace: this.config.temporal.namespace,
+      taskQueue: this.config.temporal.taskQueue,
       activities: buildStrategyActivities(this.dataSource, this.config, createLogger('strategy-execution')),
+      workflowBundle: this.workflowBundle,
     });
     this.running = this.worker.run().catch((err) => {
       this.logger.fatal({ err }, 'Temporal worker stopped with an error');
       process.exitCode = 1;
     });
-    this.logger.info(`Worker started: polling task queue ${STRATEGY_TASK_QUEUE} on ${temporalAddress(this.config)}`);
+    this.logger.info(`Worker started: polling task queue ${this.config.temporal.taskQueue} on ${temporalAddress(this.config)}`);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,0 +1,116 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import type { OrderSide, TimeInForce } from '../../contracts';
+import {
+  CreatedAtColumn,
+  DecimalColumn,
+  IdColumn,
+  RefColumn,
+  TimestampColumn,
+  UpdatedAtColumn,
+} from '../schema/portable-columns';
+import { TradingStrategy } from './trading-strategy.entity';
+import { User } from './user.entity';
+
+/** 'pending' = recorded, not yet acknowledged by the broker; the rest are Alpaca's order statuses. */
+export type BotOrderStatus =
+  | 'pending'
+  | 'submitted'
+  | 'accepted'
+  | 'pending_new'
+  | 'new'
+  | 'partially_filled'
+  | 'filled'
+  | 'done_for_day'
+  | 'pending_cancel'
+  | 'canceled'
+  | 'replaced'
+  | 'expired'
+  | 'rejected';
+
+/** Statuses after which an order can no longer fill. */
+export const TERMINAL_ORDER_STATUSES: readonly BotOrderStatus[] = ['filled', 'canceled', 'replaced', 'expired', 'rejected'];
+
+@Entity({ name: 'bot_orders' })
+@Unique('uq_bot_orders_client_order_id', ['clientOrderId'])
+@Index('idx_bot_orders_strategy_id_created_at', ['strategyId', 'createdAt'])
+@Index('idx_bot_orders_status', ['status'])
+@Index('idx_bot_orders_broker_order_id', ['brokerOrderId'])
+@Check('chk_bot_orders_side', `"side" IN ('buy', 'sell')`)
+export class BotOrder {
+  @IdColumn()
+  id: string;
+
+  @RefColumn('user_id')
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @RefColumn('strategy_id')
+  strategyId: string;
+
+  @ManyToOne(() => TradingStrategy, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'strategy_id' })
+  strategy?: TradingStrategy;
+
+  /** Our idempotency key at the broker (see clientOrderId() in libs/contracts); unique so a retry cannot record twice. */
+  @Column({ name: 'client_order_id', type: 'varchar', length: 128 })
+  clientOrderId: string;
+
+  @Column({ name: 'broker_order_id', type: 'varchar', length: 64, nullable: true })
+  brokerOrderId: string | null;
+
+  @Column({ name: 'symbol', type: 'varchar', length: 32 })
+  symbol: string;
+
+  @Column({ name: 'side', type: 'varchar', length: 8 })
+  side: OrderSide;
+
+  /** market, limit (the broker also knows stop, stop_limit, trailing_stop). */
+  @Column({ name: 'type', type: 'varchar', length: 16 })
+  type: string;
+
+  @Column({ name: 'time_in_force', type: 'varchar', length: 8 })
+  timeInForce: TimeInForce;
+
+  /** Units; null for notional orders. */
+  @DecimalColumn('qty', { nullable: true })
+  qty: number | null;
+
+  /** USD; null for qty orders. */
+  @DecimalColumn('notional', { nullable: true })
+  notional: number | null;
+
+  @DecimalColumn('limit_price', { nullable: true })
+  limitPrice: number | null;
+
+  @Column({ name: 'status', type: 'varchar', length: 32, default: 'pending' })
+  status: BotOrderStatus;
+
+  /** Grid strategies: index of the price level this order sits on. */
+  @Column({ name: 'grid_level', type: 'integer', nullable: true })
+  gridLevel: number | null;
+
+  @DecimalColumn('filled_qty', { default: 0 })
+  filledQty: number;
+
+  @DecimalColumn('filled_avg_price', { nullable: true })
+  filledAvgPrice: number | null;
+
+  /** The strategy run that placed it (strategy_executions.run_number). */
+  @Column({ name: 'run_number', type: 'integer', nullable: true })
+  runNumber: number | null;
+
+  @TimestampColumn('submitted_at', { nullable: true })
+  submittedAt: Date | null;
+
+  @TimestampColumn('filled_at', { nullable: true })
+  filledAt: Date | null;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+}

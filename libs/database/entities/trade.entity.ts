@@ -1,0 +1,68 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { OrderSide } from '../../contracts';
+import { CreatedAtColumn, DecimalColumn, IdColumn, RefColumn, TimestampColumn } from '../schema/portable-columns';
+import { BotOrder } from './bot-order.entity';
+import { TradingStrategy } from './trading-strategy.entity';
+import { User } from './user.entity';
+
+/** One fill (or partial fill) of a bot order. */
+@Entity({ name: 'trades' })
+@Index('idx_trades_strategy_id_executed_at', ['strategyId', 'executedAt'])
+@Index('idx_trades_order_id', ['orderId'])
+@Check('chk_trades_side', `"side" IN ('buy', 'sell')`)
+export class Trade {
+  @IdColumn()
+  id: string;
+
+  @RefColumn('user_id')
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @RefColumn('strategy_id')
+  strategyId: string;
+
+  @ManyToOne(() => TradingStrategy, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'strategy_id' })
+  strategy?: TradingStrategy;
+
+  /** bot_orders.id */
+  @RefColumn('order_id')
+  orderId: string;
+
+  @ManyToOne(() => BotOrder, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'order_id' })
+  order?: BotOrder;
+
+  @Column({ name: 'broker_order_id', type: 'varchar', length: 64 })
+  brokerOrderId: string;
+
+  @Column({ name: 'symbol', type: 'varchar', length: 32 })
+  symbol: string;
+
+  @Column({ name: 'side', type: 'varchar', length: 8 })
+  side: OrderSide;
+
+  @DecimalColumn('qty')
+  qty: number;
+
+  /** USD per unit. */
+  @DecimalColumn('price')
+  price: number;
+
+  /** USD, qty * price. */
+  @DecimalColumn('notional')
+  notional: number;
+
+  /** USD; set on sells that close (part of) a position. */
+  @DecimalColumn('realized_pnl', { nullable: true })
+  realizedPnl: number | null;
+
+  @TimestampColumn('executed_at')
+  executedAt: Date;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+}

@@ -1,0 +1,4 @@
+import { InitialSchema1795600000000 } from './1795600000000-initial-schema';
+
+/** Every migration in order; listed explicitly so compiled, bundled and ts-jest code all find them. */
+export const ALL_MIGRATIONS = [InitialSchema1795600000000];

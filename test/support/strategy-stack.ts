@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import type { TestDatabaseKind } from '../../libs/database/testing/test-database';
+import { startApiTestStack, type ApiTestStack } from './api-test-stack';
+import { createPaperAccount, registerUser, type RegisteredUser } from './api-users';
+import { connectTemporal } from './temporal';
+import { testWorkflowBundle } from './workflow-bundle';
+
+export interface StrategyTestStack extends ApiTestStack {
+  temporal: Awaited<ReturnType<typeof connectTemporal>>;
+  worker?: INestApplicationContext;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+}
+
+/**
+ * The whole system in one process, as a user meets it: paper exchange, database, API and worker
+ * (Temporal worker + reconciler) against the real Temporal dev server, on a task queue of its own.
+ */
+export async function startStrategyTestStack(kind: TestDatabaseKind, env: Record<string, string> = {}): Promise<StrategyTestStack> {
+  const temporal = await connectTemporal();
+  const api = await startApiTestStack(kind, { env: { TEMPORAL_TASK_QUEUE: `e2e-${randomUUID()}`, ...env } });
+  const stack: StrategyTestStack = {
+    ...api,
+    temporal,
+    async startWorker() {
+      stack.worker = await NestFactory.createApplicationContext(
+        WorkerModule.forRoot({ config: api.config, dataSource: api.dataSource, workflowBundle: await testWorkflowBundle() }),
+        { logger: false },
+      );
+      await stack.worker.init();
+    },
+    async stopWorker() {
+      await stack.worker?.close();
+      stack.worker = undefined;
+    },
+    async close() {
+      await stack.stopWorker();
+      await terminateStrategiesOf(stack);
+      await api.close();
+      await temporal.close();
+    },
+  };
+  await stack.startWorker();
+  return stack;
+}
+
+/** Leaves no workflow of this stack running on the shared dev server. */
+async function terminateStrategiesOf(stack: StrategyTestStack): Promise<void> {
+  const query = `TaskQueue = '${stack.config.temporal.taskQueue}' AND ExecutionStatus = 'Running'`;
+  for await (const info of stack.temporal.client.workflow.list({ query })) {
+    await stack.temporal.client.workflow.getHandle(info.workflowId).terminate('test stack closed').catch(() => undefined);
+  }
+}
+
+/** A registered user with a funded paper account connected through the API. */
+export async function userWithPaperAccount(stack: ApiTestStack, cash = 100_000): Promise<RegisteredUser & { keyId: string; secretKey: string }> {
+  const user = await registerUser(stack);
+  const account = await createPaperAccount(stack, cash);
+  await stack
+    .http()
+    .post('/api/accounts/alpaca')
+    .set('Authorization', user.auth)
+    .send({ environment: 'paper', key_id: account.key_id, secret_key: account.secret_key })
+    .expect(201);
+  return { ...user, keyId: account.key_id, secretKey: account.secret_key };
+}
+
+export async function exchangeAdmin<T = unknown>(stack: ApiTestStack, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${stack.exchange.url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** N quiet bars inside [99, 101] and a last bar that breaks out above them on heavy volume. */
+export function breakoutBars(n = 20): Array<{ o: number; h: number; l: number; c: number; v: number }> {
+  const quiet = Array.from({ length: n }, (_, i) => ({ o: 100, h: 101, l: 99, c: 100 + (i % 2 ? 0.5 : -0.5), v: 1_000 }));
+  return [...quiet, { o: 100.5, h: 106, l: 100.4, c: 105, v: 5_000 }];
+}
