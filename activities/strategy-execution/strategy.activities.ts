@@ -1,3 +1,4 @@
+import { withHeartbeat } from '../shared/with-heartbeat';
 import { executeStrategy, type ExecuteStrategyDeps, type ExecuteStrategyInput } from './execute-strategy.activity';
 
 /**
@@ -6,7 +7,7 @@ import { executeStrategy, type ExecuteStrategyDeps, type ExecuteStrategyInput } 
  */
 export function createStrategyActivities(deps: ExecuteStrategyDeps) {
   return {
-    executeStrategy: (input: ExecuteStrategyInput) => executeStrategy(deps, input),
+    executeStrategy: (input: ExecuteStrategyInput) => withHeartbeat(() => executeStrategy(deps, input)),
   };
 }
 

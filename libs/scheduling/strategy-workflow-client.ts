@@ -33,7 +33,6 @@ export interface ScheduledStrategy {
 // Long enough for an execution with its activity retries (1+2+4+8 s backoff) on a slow broker.
 const EXECUTE_NOW_TIMEOUT_MS = 60_000;
 
-const RUNNING_STRATEGIES = `WorkflowType = '${STRATEGY_WORKFLOW_TYPE}' AND ExecutionStatus = 'Running'`;
 
 /**
  * Everything the API and the reconciler do to strategy workflows, through Temporal's client.
@@ -114,7 +113,7 @@ export class StrategyWorkflowClient {
 
   /** Running strategy workflows, optionally of one user, from visibility in one paged list call. */
   async listRunning(userId?: string): Promise<ScheduledStrategy[]> {
-    const query = userId ? `${RUNNING_STRATEGIES} AND UserId = '${escapeQueryValue(userId)}'` : RUNNING_STRATEGIES;
+    const query = userId ? `${this.runningQuery()} AND UserId = '${escapeQueryValue(userId)}'` : this.runningQuery();
     const found: ScheduledStrategy[] = [];
     for await (const info of this.client.workflow.list({ query, pageSize: 1000 })) {
       const strategyId = info.typedSearchAttributes.get(StrategyIdKey) ?? strategyIdFromWorkflowId(info.workflowId);
@@ -132,7 +131,12 @@ export class StrategyWorkflowClient {
   }
 
   async countRunning(): Promise<number> {
-    return (await this.client.workflow.count(RUNNING_STRATEGIES)).count;
+    return (await this.client.workflow.count(this.runningQuery())).count;
+  }
+
+  // Scoped to this deployment's task queue: another deployment sharing the namespace has its own.
+  private runningQuery(): string {
+    return `WorkflowType = '${STRATEGY_WORKFLOW_TYPE}' AND ExecutionStatus = 'Running' AND TaskQueue = '${escapeQueryValue(this.taskQueue)}'`;
   }
 
   private handle(strategyId: string): WorkflowHandle {

@@ -19,9 +19,12 @@ export interface StrategyTestStack extends ApiTestStack {
  * The whole system in one process, as a user meets it: paper exchange, database, API and worker
  * (Temporal worker + reconciler) against the real Temporal dev server, on a task queue of its own.
  */
-export async function startStrategyTestStack(kind: TestDatabaseKind, env: Record<string, string> = {}): Promise<StrategyTestStack> {
+export async function startStrategyTestStack(
+  kind: TestDatabaseKind,
+  options: { env?: Record<string, string>; inProcessWorker?: boolean } = {},
+): Promise<StrategyTestStack> {
   const temporal = await connectTemporal();
-  const api = await startApiTestStack(kind, { env: { TEMPORAL_TASK_QUEUE: `e2e-${randomUUID()}`, ...env } });
+  const api = await startApiTestStack(kind, { env: { TEMPORAL_TASK_QUEUE: `e2e-${randomUUID()}`, ...options.env } });
   const stack: StrategyTestStack = {
     ...api,
     temporal,
@@ -43,7 +46,7 @@ export async function startStrategyTestStack(kind: TestDatabaseKind, env: Record
       await temporal.close();
     },
   };
-  await stack.startWorker();
+  if (options.inProcessWorker !== false) await stack.startWorker();
   return stack;
 }
 

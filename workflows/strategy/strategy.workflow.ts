@@ -27,6 +27,7 @@ import { failedResult, initialLoopState, nextRunAt, type StrategyWorkflowInput }
 
 const { executeStrategy } = proxyActivities<StrategyActivities>({
   startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '10 seconds',
   // Bounded so a broker outage costs a few retries per run, never a retry storm: the next
   // scheduled run tries again anyway.
   retry: {

@@ -42,6 +42,11 @@ export class StrategyReconcilerService implements OnApplicationBootstrap, OnAppl
     await this.current;
   }
 
+  /** One reconciliation now, outside the schedule (operators' tooling and tests). */
+  reconcileNow() {
+    return this.reconciler.reconcileOnce();
+  }
+
   private async tick(): Promise<void> {
     this.current = this.reconciler.reconcileOnce().catch((err) => {
       this.logger.error({ err }, `❌ Error loading active strategies: ${(err as Error).message}`);
