@@ -57,7 +57,8 @@ export class WorkerProcess {
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // 'close' (not 'exit') fires after stdout/stderr are drained, so logs are complete.
+    const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
     child.kill(signal);
     this.child = undefined;
     return withTimeout(exited, 30_000, () => `worker ignored ${signal}`);

@@ -48,5 +48,6 @@ export class StrategyWorkerService implements OnApplicationBootstrap, OnApplicat
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
     await this.connection?.close();
+    if (this.worker) this.logger.info('Worker stopped: in-flight activities finished, polling ended');
   }
 }

@@ -1,0 +1,29 @@
+import type { ExchangeClock } from './market/exchange-clock';
+import type { PriceBook } from './market/price-book';
+import type { ExchangeStore } from './store/exchange-store';
+import type { Ledger } from './trading/ledger';
+import type { MatchingEngine } from './trading/matching-engine';
+import type { TradeEventHub } from './trading/trade-events';
+
+/** Test-only faults injected on the API routes (POST /admin/faults). */
+export interface FaultSettings {
+  /** Share of API requests answered with a 500, 0..1. */
+  errorRate: number;
+  /** Added to every API request, milliseconds. */
+  latencyMs: number;
+  /** Per-account requests per minute before 429; null = unlimited. */
+  rateLimitPerMinute: number | null;
+}
+
+/** Everything a route needs; built once per exchange instance. */
+export interface ExchangeContext {
+  store: ExchangeStore;
+  prices: PriceBook;
+  clock: ExchangeClock;
+  ledger: Ledger;
+  engine: MatchingEngine;
+  events: TradeEventHub;
+  faults: FaultSettings;
+  /** Seeded, so injected faults are reproducible. */
+  random: () => number;
+}

@@ -1,0 +1,95 @@
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { createExchangeApp } from './app';
+import type { ExchangeContext } from './exchange-context';
+import { ExchangeClock, type MarketHoursMode } from './market/exchange-clock';
+import { PriceBook } from './market/price-book';
+import { createSeededRandom } from './market/seeded-random';
+import { ExchangeStore } from './store/exchange-store';
+import { Ledger } from './trading/ledger';
+import { MatchingEngine } from './trading/matching-engine';
+import { TradeEventHub, type TradeUpdateListener } from './trading/trade-events';
+
+export interface ExchangeOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** SQLite file holding the state; undefined keeps everything in memory. */
+  dataFile?: string;
+  /** false freezes prices: they change only through POST /admin/prices or /admin/bars. */
+  priceDrift?: boolean;
+  seed?: string;
+  marketHours?: MarketHoursMode;
+}
+
+export interface ExchangeHandle {
+  /** Base URL for both the trading and the data API, e.g. http://127.0.0.1:4010 */
+  url: string;
+  port: number;
+  /** Order events (new, fill, canceled, expired) of every account, as Alpaca's trade_updates. */
+  onTradeUpdate(listener: TradeUpdateListener): () => void;
+  close(): Promise<void>;
+}
+
+// Orders also match on every API request; the timer covers fills due while nobody asks
+// (a limit crossed by drift, equity orders waiting for the open, day-order expiry).
+const MATCHING_INTERVAL_MS = 1000;
+
+export async function startExchange(options: ExchangeOptions = {}): Promise<ExchangeHandle> {
+  const store = ExchangeStore.open(options.dataFile);
+  const seed = options.seed ?? 'autopilot';
+  const prices = new PriceBook(store, { seed, drift: options.priceDrift ?? true });
+  const clock = new ExchangeClock(options.marketHours ?? 'us_equity');
+  const ledger = new Ledger(store, prices);
+  const events = new TradeEventHub(store);
+  const engine = new MatchingEngine(store, prices, clock, ledger, events);
+  const ctx: ExchangeContext = {
+    store,
+    prices,
+    clock,
+    ledger,
+    engine,
+    events,
+    faults: { errorRate: 0, latencyMs: 0, rateLimitPerMinute: null },
+    random: createSeededRandom(`${seed}|faults`),
+  };
+
+  const server = createServer(createExchangeApp(ctx));
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const timer = setInterval(() => {
+    try {
+      engine.run();
+    } catch (error) {
+      console.error('paper exchange: matching failed', error);
+    }
+  }, MATCHING_INTERVAL_MS);
+  timer.unref();
+
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    onTradeUpdate: (listener) => events.subscribe(listener),
+    close: () =>
+      (closing ??= new Promise<void>((resolve, reject) => {
+        clearInterval(timer);
+        server.close((error) => {
+          store.close();
+          if (error) reject(error);
+          else resolve();
+        });
+        // Keep-alive sockets (fetch pools them) would otherwise hold close() open.
+        server.closeAllConnections();
+      })),
+  };
+}

@@ -1,0 +1,6 @@
+export * from './broker.port';
+export * from './broker.errors';
+export { createAlpacaBroker, type AlpacaBrokerOptions } from './alpaca-broker';
+export type { AlpacaEndpoints } from './alpaca-url-rewrite.middleware';
+export { checkBrokerCredentials } from './check-broker-credentials';
+export { exchangeOAuthCode, type OAuthCodeExchange, type OAuthToken } from './oauth-code-exchange';
