@@ -1,6 +1,7 @@
 import { eventually } from './support/temporal';
 import { breakoutBars, exchangeAdmin, startStrategyTestStack, userWithPaperAccount, type StrategyTestStack } from './support/strategy-stack';
 import { registerUser } from './support/api-users';
+import { saveBrokerCredentials } from '../activities/shared/save-broker-credentials';
 
 interface ExchangeOrder {
   client_order_id: string;
@@ -119,6 +120,23 @@ describe.each(['sqlite', 'postgres'] as const)('strategy lifecycle over the API 
     const runs = await stack.http().get(`/api/strategies/${created.body.id}/executions`).set('Authorization', user.auth).expect(200);
     expect(runs.body[0]).toMatchObject({ status: 'failed', error: 'Alpaca credentials not found', attempts: 1 });
     expect(await workflowRunning(created.body.id)).toBe(true);
+  }, 30_000);
+
+  it('records "Alpaca token expired" when the OAuth token has expired', async () => {
+    const user = await registerUser(stack);
+    await saveBrokerCredentials(
+      stack.dataSource,
+      user.userId,
+      { credentials: { kind: 'oauth', accessToken: 'expired-token', environment: 'paper' }, expiresAt: new Date(Date.now() - 60_000) },
+      stack.config.encryptionKey,
+    );
+    const created = await stack
+      .http()
+      .post('/api/strategies')
+      .set('Authorization', user.auth)
+      .send({ name: 'Expired DCA', type: 'dca', auto_start: true, configuration: { symbol: 'AAPL', amount_per_buy: 50, allocated_capital: 500, interval_seconds: 3600 } })
+      .expect(201);
+    expect(created.body.initial_execution_result).toMatchObject({ action: 'error', error: 'Alpaca token expired' });
   }, 30_000);
 
   it.each([

@@ -137,6 +137,24 @@ describe('strategyWorkflow', () => {
     }
   }, 40_000);
 
+  it('continues as new with its run counter and interval, so run numbers never repeat', async () => {
+    const strategyId = `wf-can-${Date.now()}`;
+    await workflows.start({ strategyId, userId: 'u7', strategyType: 'dca', intervalSeconds: 1, runsPerExecution: 2 });
+    await eventually(async () => runsOf(strategyId).length >= 5, 20_000);
+    const numbers = runsOf(strategyId).map((c) => c.runNumber);
+    expect(numbers.slice(0, 5)).toEqual([1, 2, 3, 4, 5]);
+    // Each execution ran two runs, then handed over: several executions share the workflow id.
+    await eventually(async () => {
+      let executions = 0;
+      for await (const info of client.workflow.list({ query: `WorkflowId = 'strategy-${strategyId}'` })) {
+        if (info.status.name === 'CONTINUED_AS_NEW') executions += 1;
+      }
+      return executions >= 2;
+    }, 10_000);
+    expect((await workflows.status(strategyId)).runCount).toBeGreaterThanOrEqual(5);
+    await workflows.stop(strategyId);
+  }, 40_000);
+
   it('does not start a second workflow for the same strategy', async () => {
     const strategyId = `wf-dup-${Date.now()}`;
     expect(await workflows.start({ strategyId, userId: 'u5', strategyType: 'dca', intervalSeconds: 3600 })).toBe(true);

@@ -1,4 +1,4 @@
-import type { OrderSide, OrderType, TimeInForce } from '../contracts';
+import type { OrderIntent, OrderSide, OrderType, TimeInForce } from '../contracts';
 
 /** Credentials of one broker account, decrypted; never log or persist this object as is. */
 export type BrokerCredentials =
@@ -41,15 +41,9 @@ export interface Bar {
   v: number;
 }
 
-export interface PlaceOrderRequest {
+/** An order intent with the idempotency key it is sent under. */
+export interface PlaceOrderRequest extends OrderIntent {
   clientOrderId: string;
-  symbol: string;
-  side: OrderSide;
-  type: OrderType;
-  timeInForce: TimeInForce;
-  qty?: number;
-  notional?: number;
-  limitPrice?: number;
 }
 
 export type BrokerOrderStatus =

@@ -18,6 +18,7 @@ export interface ScheduleRequest {
   strategyType: StrategyType;
   intervalSeconds: number;
   runImmediately?: boolean;
+  runsPerExecution?: number;
 }
 
 /** A running strategy workflow as Temporal's visibility store sees it. */

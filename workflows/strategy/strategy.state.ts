@@ -17,6 +17,16 @@ export interface StrategyWorkflowInput {
   /** Run before the first sleep (recovery after downtime, or types that set up at once). */
   runImmediately?: boolean;
   state?: StrategyLoopState;
+  /**
+   * Continue-as-new after this many runs in one execution even if Temporal has not suggested it
+   * yet (tests use a small number to exercise the hand-over).
+   */
+  runsPerExecution?: number;
+}
+
+/** Whether this execution should hand over to a fresh one (history size, or the run budget). */
+export function shouldContinueAsNew(input: StrategyWorkflowInput, runsInThisExecution: number, suggested: boolean): boolean {
+  return suggested || (input.runsPerExecution !== undefined && runsInThisExecution >= input.runsPerExecution);
 }
 
 export function initialLoopState(input: StrategyWorkflowInput): StrategyLoopState {

@@ -23,7 +23,7 @@ import { NON_RETRYABLE_EXECUTION_ERRORS, STRATEGY_GONE_ERRORS } from '../../libs
 import type { StrategyActivities } from '../../activities/strategy-execution/strategy.activities';
 import { NextRunTimeKey, StrategyIdKey, StrategyTypeKey, UserIdKey } from '../search-attribute-keys';
 import { executeNowUpdate, intervalChangedSignal, strategyStatusQuery } from './strategy.messages';
-import { failedResult, initialLoopState, nextRunAt, type StrategyWorkflowInput } from './strategy.state';
+import { failedResult, initialLoopState, nextRunAt, shouldContinueAsNew, type StrategyWorkflowInput } from './strategy.state';
 
 const { executeStrategy } = proxyActivities<StrategyActivities>({
   startToCloseTimeout: '2 minutes',
@@ -41,6 +41,7 @@ const { executeStrategy } = proxyActivities<StrategyActivities>({
 
 export async function strategyWorkflow(input: StrategyWorkflowInput): Promise<void> {
   const state = initialLoopState(input);
+  const runsBefore = state.runCount;
   let intervalSeconds = input.intervalSeconds;
   let running = false;
   let rescheduled = false;
@@ -109,7 +110,7 @@ export async function strategyWorkflow(input: StrategyWorkflowInput): Promise<vo
     nextRunTime = undefined;
     await runExclusive('scheduled');
 
-    if (workflowInfo().continueAsNewSuggested) {
+    if (shouldContinueAsNew(input, state.runCount - runsBefore, workflowInfo().continueAsNewSuggested)) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof strategyWorkflow>({ ...input, intervalSeconds, runImmediately: false, state });
     }
