@@ -66,10 +66,9 @@ async function buildTemporalCli(
 ): Promise<void> {
   const go = findOnPath('go', env) ?? goFallbackPaths.find(isExecutableFile);
   if (go === undefined) throw new Error(missingGoMessage(binDir, 'Go is not installed (no `go` on PATH)'));
-  const version = await runCommand(go, ['version'], { env });
-  const minor = /go1\.(\d+)/.exec(version.stdout)?.[1];
-  if (minor !== undefined && Number(minor) < MIN_GO_MINOR) {
-    throw new Error(missingGoMessage(binDir, `${version.stdout.trim()} is too old (Go 1.${MIN_GO_MINOR}+ needed)`));
+  const version = /go1\.(\d+)(\.\d+)?/.exec((await runCommand(go, ['version'], { env })).stdout);
+  if (version !== null && Number(version[1]) < MIN_GO_MINOR) {
+    throw new Error(missingGoMessage(binDir, `${go} is ${version[0]}, too old (Go 1.${MIN_GO_MINOR}+ needed)`));
   }
 
   mkdirSync(binDir, { recursive: true });

@@ -8,7 +8,8 @@ import { defineSearchAttributeKey, TypedSearchAttributes } from '@temporalio/com
 import { SEARCH_ATTRIBUTES } from '../libs/contracts/search-attributes';
 import { findFreePort } from '../scripts/process/free-port';
 import { stopChild } from '../scripts/process/stop-child';
-import { ensureTemporalCli } from '../scripts/temporal-cli';
+import { findOnPath } from '../scripts/process/executable';
+import { ensureTemporalCli, temporalCacheBinDir } from '../scripts/temporal-cli';
 import { startTemporalDevServer, waitForTemporal, type TemporalDevServer } from '../scripts/temporal-dev-server';
 import { listCustomSearchAttributes, normalizeType } from '../scripts/temporal-search-attributes';
 import { startTestTemporalServer } from './support/temporal-test-server';
@@ -76,6 +77,16 @@ describe('Temporal dev server tooling', () => {
   });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('ensureTemporalCli returns the cached build when no temporal is on PATH, without building', async () => {
+    const env = { PATH: '/usr/bin:/bin', HOME: process.env.HOME, AUTOPILOT_CACHE_DIR: process.env.AUTOPILOT_CACHE_DIR };
+    const expected = findOnPath('temporal', env) ?? join(temporalCacheBinDir(env), 'temporal');
+    const log: string[] = [];
+    const started = Date.now();
+    await expect(ensureTemporalCli({ env, log: (line) => log.push(line), goFallbackPaths: [] })).resolves.toBe(expected);
+    expect(log).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
 
   it('the global set-up server is reachable and has the search attributes', async () => {
     const address = process.env.TEMPORAL_TEST_ADDRESS;

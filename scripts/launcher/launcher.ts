@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { loadConfig, temporalAddress, type AppConfig } from '../../libs/config';
+import { SEARCH_ATTRIBUTES } from '../../libs/contracts/search-attributes';
 import { ensureTemporalCli } from '../temporal-cli';
 import { startTemporalDevServer, waitForTemporal, type TemporalDevServer } from '../temporal-dev-server';
 import { appEntry, missingEntries, type AppName } from './app-entries';
@@ -72,6 +73,7 @@ export class Launcher {
 
     const address = await this.startTemporal(config);
     this.connection = await Connection.connect({ address });
+    if (config.temporal.address !== undefined) await this.checkSearchAttributes(this.connection, address, config.temporal.namespace);
     const env = { ...this.env, TEMPORAL_ADDRESS: address, DATA_DIR: config.dataDir };
     for (const name of names) {
       if (this.shutdown !== undefined) return;
@@ -126,6 +128,22 @@ export class Launcher {
     });
     if (this.shutdown !== undefined) await server.stop();
     return temporalAddress(config);
+  }
+
+  /**
+   * A server we did not start may lack the custom search attributes; every strategy workflow
+   * upserts them, so say exactly what to run instead of letting workflow tasks fail later.
+   */
+  private async checkSearchAttributes(connection: Connection, address: string, namespace: string): Promise<void> {
+    const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
+    const missing = Object.entries(SEARCH_ATTRIBUTES).filter(([name]) => !(name in (customAttributes ?? {})));
+    if (missing.length === 0) return;
+    throw new Error(
+      [
+        `Namespace ${namespace} lacks the search attributes the strategy workflows upsert. Create them with:`,
+        ...missing.map(([name, type]) => `  temporal operator search-attribute create --address ${address} --namespace ${namespace} --name ${name} --type ${type}`),
+      ].join('\n'),
+    );
   }
 
   private async startApp(name: AppName, env: NodeJS.ProcessEnv, config: AppConfig): Promise<void> {

@@ -1,4 +1,4 @@
-import type { TemporalDevServer } from '../../scripts/temporal-dev-server';
+import { waitForTemporal } from '../../scripts/wait-for-temporal';
 import { startTestTemporalServer } from './temporal-test-server';
 
 /** Where global-teardown finds the server: jest runs set-up and teardown in the same parent process. */
@@ -12,7 +12,11 @@ export const TEMPORAL_TEST_SERVER_KEY = '__autopilotTemporalTestServer';
  */
 export default async function globalSetup(): Promise<void> {
   process.env.TEMPORAL_TEST_NAMESPACE ??= 'default';
-  if (process.env.TEMPORAL_TEST_ADDRESS) return;
+  if (process.env.TEMPORAL_TEST_ADDRESS) {
+    // A server the caller runs: fail here with one clear message rather than in every test file.
+    await waitForTemporal(process.env.TEMPORAL_TEST_ADDRESS, 30_000, { namespace: process.env.TEMPORAL_TEST_NAMESPACE });
+    return;
+  }
   const server = await startTestTemporalServer({ namespace: process.env.TEMPORAL_TEST_NAMESPACE });
   process.env.TEMPORAL_TEST_ADDRESS = server.address;
   (globalThis as Record<string, unknown>)[TEMPORAL_TEST_SERVER_KEY] = server;
