@@ -103,6 +103,11 @@ describe.each(['sqlite', 'postgres'] as const)('strategy lifecycle over the API 
     // Reactivating starts the workflow again; deleting cancels it.
     await stack.http().patch(`/api/strategies/${strategyId}`).set('Authorization', user.auth).send({ is_active: true }).expect(200);
     expect(await workflowRunning(strategyId)).toBe(true);
+    // The new workflow numbers its runs after the old one's: a run number (and so a
+    // client_order_id) is never reused, and the run really executes instead of replaying an old result.
+    const resumed = await stack.http().post(`/api/strategies/${strategyId}/execute`).set('Authorization', user.auth).expect(200);
+    expect(resumed.body.run_number).toBe(after + 1);
+    expect(Date.parse(resumed.body.executed_at)).toBeGreaterThan(Date.parse(manual.body.executed_at));
     await stack.http().delete(`/api/strategies/${strategyId}`).set('Authorization', user.auth).expect(204);
     await eventually(async () => !(await workflowRunning(strategyId)), 5_000, 50);
     await stack.http().get(`/api/strategies/${strategyId}`).set('Authorization', user.auth).expect(404);

@@ -19,6 +19,8 @@ export interface ScheduleRequest {
   intervalSeconds: number;
   runImmediately?: boolean;
   runsPerExecution?: number;
+  /** Highest run number the strategy already used; the workflow numbers its runs after it. */
+  lastRunNumber?: number;
 }
 
 /** A running strategy workflow as Temporal's visibility store sees it. */
@@ -47,7 +49,8 @@ export class StrategyWorkflowClient {
 
   /** Starts the strategy's workflow; starting one that already runs is a no-op. Returns true when it started. */
   async start(request: ScheduleRequest): Promise<boolean> {
-    const input: StrategyWorkflowInput = { ...request };
+    const { lastRunNumber, ...rest } = request;
+    const input: StrategyWorkflowInput = { ...rest, state: { runCount: lastRunNumber ?? 0 } };
     try {
       await this.client.workflow.start(STRATEGY_WORKFLOW_TYPE, {
         workflowId: strategyWorkflowId(request.strategyId),

@@ -8,6 +8,7 @@ import {
 import { DataSource } from 'typeorm';
 import type { ExecutionResult, StrategyType } from '../../../../libs/contracts';
 import { TradingStrategy } from '../../../../libs/database/entities';
+import { lastRunNumbers } from '../../../../libs/database/queries/last-run-numbers';
 import { createLogger } from '../../../../libs/engine/logger/create-logger';
 import { StrategyWorkflowClient } from '../../../../libs/scheduling/strategy-workflow-client';
 import { effectiveIntervalSeconds } from '../../../../libs/strategies/strategy-schedule';
@@ -143,7 +144,14 @@ export class StrategiesService {
 
   private async schedule(strategy: TradingStrategy): Promise<void> {
     const intervalSeconds = effectiveIntervalSeconds(strategy.type, strategy.configuration);
-    const started = await this.workflows.start({ strategyId: strategy.id, userId: strategy.userId, strategyType: strategy.type, intervalSeconds });
+    const lastRunNumber = (await lastRunNumbers(this.dataSource, [strategy.id])).get(strategy.id);
+    const started = await this.workflows.start({
+      strategyId: strategy.id,
+      userId: strategy.userId,
+      strategyType: strategy.type,
+      intervalSeconds,
+      lastRunNumber,
+    });
     if (started) {
       this.logger.info(
         { strategy_id: strategy.id, user_id: strategy.userId },

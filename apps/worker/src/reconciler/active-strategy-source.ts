@@ -6,6 +6,8 @@ export interface ActiveStrategy {
   name: string;
   type: StrategyType;
   intervalSeconds: number;
+  /** Highest run number already used (0 if none): a new workflow continues after it. */
+  lastRunNumber: number;
 }
 
 /** The reconciler's view of the database. */

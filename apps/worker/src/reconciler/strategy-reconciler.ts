@@ -38,6 +38,7 @@ export class StrategyReconciler {
         userId: strategy.userId,
         strategyType: strategy.type,
         intervalSeconds: strategy.intervalSeconds,
+        lastRunNumber: strategy.lastRunNumber,
       });
       if (started) {
         report.started.push(strategy.id);

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { TradingStrategy } from '../../../../libs/database/entities';
+import { lastRunNumbers } from '../../../../libs/database/queries/last-run-numbers';
 import { effectiveIntervalSeconds } from '../../../../libs/strategies/strategy-schedule';
 import type { ActiveStrategy, ActiveStrategySource } from './active-strategy-source';
 
@@ -8,7 +9,9 @@ export class TypeormActiveStrategySource implements ActiveStrategySource {
 
   async listActive(): Promise<ActiveStrategy[]> {
     const rows = await this.dataSource.getRepository(TradingStrategy).findBy({ isActive: true });
+    const lastRuns = await lastRunNumbers(this.dataSource, rows.map((row) => row.id));
     return rows.map((row) => ({
+      lastRunNumber: lastRuns.get(row.id) ?? 0,
       id: row.id,
       userId: row.userId,
       name: row.name,
