@@ -127,6 +127,32 @@ describe.each(['sqlite', 'postgres'] as const)('strategy lifecycle over the API 
     expect(await workflowRunning(created.body.id)).toBe(true);
   }, 30_000);
 
+  it('retries a run through a broker outage with backoff and places its order once', async () => {
+    const user = await userWithPaperAccount(stack);
+    const created = await stack
+      .http()
+      .post('/api/strategies')
+      .set('Authorization', user.auth)
+      .send({ name: 'DCA through outage', type: 'dca', configuration: { symbol: 'ETH/USD', amount_per_buy: 20, allocated_capital: 500, interval_seconds: 3600 } })
+      .expect(201);
+    await exchangeAdmin(stack, '/admin/faults', { error_rate: 1 });
+    // supertest sends on then(): start the request now, while the broker is failing.
+    const execution = stack.http().post(`/api/strategies/${created.body.id}/execute`).set('Authorization', user.auth).then((res) => res);
+    // Activity retries back off 1 s, 2 s, ...: the broker comes back during them.
+    await new Promise((r) => setTimeout(r, 2_500));
+    await exchangeAdmin(stack, '/admin/faults', { error_rate: 0 });
+    const result = await execution;
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ action: 'buy', order: { symbol: 'ETH/USD', notional: 20 } });
+
+    const runs = await stack.http().get(`/api/strategies/${created.body.id}/executions`).set('Authorization', user.auth).expect(200);
+    expect(runs.body[0]).toMatchObject({ status: 'succeeded', action: 'buy' });
+    expect(runs.body[0].attempts).toBeGreaterThanOrEqual(2);
+    expect(runs.body[0].attempts).toBeLessThanOrEqual(5);
+    const sent = await exchangeAdmin<ExchangeOrder[]>(stack, `/admin/orders?key_id=${user.keyId}`);
+    expect(sent).toHaveLength(1);
+  }, 30_000);
+
   it('records "Alpaca token expired" when the OAuth token has expired', async () => {
     const user = await registerUser(stack);
     await saveBrokerCredentials(

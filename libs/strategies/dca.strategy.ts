@@ -6,7 +6,7 @@ import type { Decision, DecisionInput, StrategyDefinition } from './strategy';
 import { STRATEGY_INTERVAL_SECONDS } from './strategy-schedule';
 
 export const dcaConfigSchema = z
-  .looseObject({
+  .strictObject({
     ...commonConfigShape,
     amount_per_buy: positiveUsdField('USD notional bought each run.'),
   })

@@ -6,7 +6,7 @@ import { formatMultiple, formatPrice, formatQty, formatUsd } from './reason-form
 import { TIMEFRAMES, type Decision, type DecisionInput, type StrategyDefinition, type StrategyPosition } from './strategy';
 import { STRATEGY_INTERVAL_SECONDS } from './strategy-schedule';
 
-export const momentumBreakoutConfigSchema = z.looseObject({
+export const momentumBreakoutConfigSchema = z.strictObject({
   ...commonConfigShape,
   lookback_bars: wholeNumberField(2, 500, 'N: entry when the close breaks the highest high of the N bars before it.').default(20),
   exit_lookback_bars: wholeNumberField(1, 500, 'M: exit when the close breaks the lowest low of the M bars before it.').default(10),

@@ -51,10 +51,17 @@ describe('validateStrategyConfiguration', () => {
     ['momentum_breakout', { ...momentum, interval_seconds: 2, lookback_bars: 5 }, { lookback_bars: 5, interval_seconds: 2 }],
     ['dca', { ...dca, symbol: 'btc/usd' }, { symbol: 'BTC/USD', amount_per_buy: 100, allocated_capital: 1000 }],
     ['dca', { ...dca, allocated_capital: 100 }, { allocated_capital: 100 }],
-    ['dca', { ...dca, take_profit_pct: 5 }, { take_profit_pct: 5 }], // other features' fields are kept
     ['momentum_breakout', { ...momentum, symbol: 'BRK.B' }, { symbol: 'BRK.B' }],
   ])('accepts %s %j with defaults applied', (type, configuration, expected) => {
     const result = validateStrategyConfiguration(type, configuration);
     expect(result).toMatchObject({ ok: true, type, config: expected });
+  });
+
+  // A misspelt field would otherwise be ignored silently and the strategy trade on a default.
+  it.each([
+    ['dca', { ...dca, amount_per_by: 5 }, 'configuration has unknown fields amount_per_by'],
+    ['momentum_breakout', { ...momentum, lookback_bar: 5 }, 'configuration has unknown fields lookback_bar'],
+  ])('rejects unknown fields of %s %j', (type, configuration, message) => {
+    expect(validateStrategyConfiguration(type, configuration)).toEqual({ ok: false, errors: [message] });
   });
 });
