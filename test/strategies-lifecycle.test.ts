@@ -1,7 +1,7 @@
 import { eventually } from './support/temporal';
 import { breakoutBars, exchangeAdmin, startStrategyTestStack, userWithPaperAccount, type StrategyTestStack } from './support/strategy-stack';
 import { registerUser } from './support/api-users';
-import { saveBrokerCredentials } from '../activities/shared/save-broker-credentials';
+import { saveBrokerCredentials } from '../libs/broker-accounts/save-broker-credentials';
 
 interface ExchangeOrder {
   client_order_id: string;

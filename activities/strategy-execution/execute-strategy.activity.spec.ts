@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { CredentialsNotFoundError } from '../shared/credential-errors';
+import { CredentialsNotFoundError } from '../../libs/broker-accounts/credential-errors';
 import { InsufficientBuyingPowerError } from '../../libs/broker/broker.errors';
 import { executeStrategy, type ExecuteStrategyDeps } from './execute-strategy.activity';
 import { FakeBroker } from './testing/fake-broker';

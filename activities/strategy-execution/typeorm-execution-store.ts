@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { ExecutionResult, OrderSummary } from '../../libs/contracts';
 import type { BrokerOrder } from '../../libs/broker/broker.port';
 import { BotOrder, StrategyExecution, TradingStrategy } from '../../libs/database/entities';
-import { toOrderSummary } from '../shared/order-summary';
+import { toOrderSummary } from '../../libs/database/order-summary';
 import type { ExecutionRecord, ExecutionStore, PendingOrder, RecordedDecision, StrategyRecord } from './execution-store.port';
 
 /** ExecutionStore over TypeORM (SQLite or PostgreSQL). */

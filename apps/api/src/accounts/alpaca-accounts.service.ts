@@ -5,9 +5,9 @@ import type { BrokerAccount, BrokerCredentials } from '../../../../libs/broker/b
 import type { AppConfig } from '../../../../libs/config';
 import { AlpacaOauthToken, type BrokerAuthType, type BrokerEnvironment } from '../../../../libs/database/entities/alpaca-oauth-token.entity';
 import { InjectAppConfig } from '../../../../libs/engine/config/app-config.token';
-import { CredentialsExpiredError } from '../../../../activities/shared/credential-errors';
-import { isConnectionExpired, loadBrokerCredentials } from '../../../../activities/shared/load-broker-credentials';
-import { saveBrokerCredentials } from '../../../../activities/shared/save-broker-credentials';
+import { CredentialsExpiredError } from '../../../../libs/broker-accounts/credential-errors';
+import { isConnectionExpired, loadBrokerCredentials } from '../../../../libs/broker-accounts/load-broker-credentials';
+import { saveBrokerCredentials } from '../../../../libs/broker-accounts/save-broker-credentials';
 import { toBrokerAccountView, type BrokerAccountView } from './broker-account.view';
 import { credentialsCheckFailure } from './broker-verification';
 import type { ConnectAlpacaDto } from './connect-alpaca.dto';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { BotOrder, BotRiskEvent, ExitEvent, StrategyExecution, Trade } from '../../../../libs/database/entities';
-import { toOrderSummary } from '../../../../activities/shared/order-summary';
+import { toOrderSummary } from '../../../../libs/database/order-summary';
 import { StrategiesService } from './strategies.service';
 import { toSnakeCaseRow } from './snake-case-row';
 

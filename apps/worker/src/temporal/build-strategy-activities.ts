@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../../libs/config';
 import { createAlpacaBroker } from '../../../../libs/broker/alpaca-broker';
-import { loadBrokerCredentials } from '../../../../activities/shared/load-broker-credentials';
+import { loadBrokerCredentials } from '../../../../libs/broker-accounts/load-broker-credentials';
 import { createStrategyActivities, type StrategyActivities } from '../../../../activities/strategy-execution/strategy.activities';
 import { TypeormExecutionStore } from '../../../../activities/strategy-execution/typeorm-execution-store';
 

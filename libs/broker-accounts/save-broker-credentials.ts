@@ -1,7 +1,7 @@
 import { QueryFailedError, type DataSource } from 'typeorm';
-import type { BrokerCredentials } from '../../libs/broker/broker.port';
-import { AlpacaOauthToken } from '../../libs/database/entities/alpaca-oauth-token.entity';
-import { encryptSecret } from '../../libs/security/secret-cipher';
+import type { BrokerCredentials } from '../broker/broker.port';
+import { AlpacaOauthToken } from '../database/entities/alpaca-oauth-token.entity';
+import { encryptSecret } from '../security/secret-cipher';
 
 export interface BrokerConnectionInput {
   credentials: BrokerCredentials;

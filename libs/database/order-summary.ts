@@ -1,5 +1,5 @@
-import type { OrderSummary } from '../../libs/contracts';
-import type { BotOrder } from '../../libs/database/entities/bot-order.entity';
+import type { OrderSummary } from '../contracts';
+import type { BotOrder } from './entities/bot-order.entity';
 
 /** A bot_orders row in the API's and the execution result's snake_case shape. */
 export function toOrderSummary(order: BotOrder): OrderSummary {

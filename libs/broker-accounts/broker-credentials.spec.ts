@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { AlpacaOauthToken } from '../../libs/database/entities/alpaca-oauth-token.entity';
-import { User } from '../../libs/database/entities/user.entity';
-import { createTestDatabase, type TestDatabase } from '../../libs/database/testing/test-database';
+import { AlpacaOauthToken } from '../database/entities/alpaca-oauth-token.entity';
+import { User } from '../database/entities/user.entity';
+import { createTestDatabase, type TestDatabase } from '../database/testing/test-database';
 import { CredentialsExpiredError, CredentialsNotFoundError } from './credential-errors';
 import { loadBrokerCredentials } from './load-broker-credentials';
 import { saveBrokerCredentials } from './save-broker-credentials';

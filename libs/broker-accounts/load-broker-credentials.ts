@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { BrokerCredentials } from '../../libs/broker/broker.port';
-import { AlpacaOauthToken } from '../../libs/database/entities/alpaca-oauth-token.entity';
-import { decryptSecret, DecryptionError } from '../../libs/security/secret-cipher';
+import type { BrokerCredentials } from '../broker/broker.port';
+import { AlpacaOauthToken } from '../database/entities/alpaca-oauth-token.entity';
+import { decryptSecret, DecryptionError } from '../security/secret-cipher';
 import { CredentialsExpiredError, CredentialsNotFoundError } from './credential-errors';
 
 /** True when the connection's token has expired at `now` (key pairs never expire). */
