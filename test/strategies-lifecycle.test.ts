@@ -72,9 +72,11 @@ describe.each(['sqlite', 'postgres'] as const)('strategy lifecycle over the API 
     // Executions accrue on the interval: the initial run plus scheduled ones.
     const executions = await eventually(async () => {
       const res = await stack.http().get(`/api/strategies/${strategyId}/executions`).set('Authorization', user.auth).expect(200);
-      return res.body.length >= 3 ? res.body : undefined;
+      const succeeded = res.body.filter((run: { status: string }) => run.status === 'succeeded');
+      return succeeded.length >= 3 ? res.body : undefined;
     }, 10_000, 200);
-    expect(executions.every((run: { status: string }) => run.status === 'succeeded')).toBe(true);
+    // The newest run may still be in flight; none may have failed.
+    expect(executions.filter((run: { status: string }) => run.status === 'failed')).toEqual([]);
     expect(executions.some((run: { trigger: string }) => run.trigger === 'scheduled')).toBe(true);
 
     const manual = await stack.http().post(`/api/strategies/${strategyId}/execute`).set('Authorization', user.auth).expect(200);

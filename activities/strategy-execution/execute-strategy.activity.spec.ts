@@ -95,6 +95,17 @@ describe('executeStrategy', () => {
     expect([...store.orders.values()][0].status).toBe('rejected');
   });
 
+  it('sends nothing when the strategy is stopped while the run is deciding', async () => {
+    const { store, broker, deps } = setup();
+    const recordDecision = store.recordDecision.bind(store);
+    store.recordDecision = async (...args) => {
+      await recordDecision(...args);
+      store.strategies.get(STRATEGY_ID)!.isActive = false; // the user pressed stop meanwhile
+    };
+    await expect(executeStrategy(deps, run(1))).rejects.toMatchObject({ name: 'StrategyInactiveError' });
+    expect(broker.placed).toHaveLength(0);
+  });
+
   it.each([
     ['inactive', { isActive: false }, 'StrategyInactiveError'],
   ])('refuses to run a strategy that is %s', async (_label, overrides, errorName) => {

@@ -46,6 +46,7 @@ export async function executeStrategy(deps: ExecuteStrategyDeps, input: ExecuteS
   try {
     const broker = deps.brokerFor(await deps.loadCredentials(strategy.userId));
     const decision = previous?.decision ?? (await decideAndRecord(deps, strategy, broker, input.runNumber));
+    if (decision.orders.length > 0) await ensureStillActive(store, strategy.id);
     const orders: OrderSummary[] = [];
     for (const [leg, intent] of decision.orders.entries()) {
       const cid = clientOrderId(strategy.id, input.runNumber, leg);
@@ -69,6 +70,14 @@ export async function executeStrategy(deps: ExecuteStrategyDeps, input: ExecuteS
     await store.failExecution({ strategyId: strategy.id, runNumber: input.runNumber, error: message });
     throw err;
   }
+}
+
+// The user may have pressed stop while this run was deciding: the API marks the strategy
+// inactive before it cancels the workflow, so one read here keeps a stopped strategy from trading.
+async function ensureStillActive(store: ExecutionStore, strategyId: string): Promise<void> {
+  const current = await store.loadStrategy(strategyId);
+  if (!current) throw new StrategyNotFoundError(`strategy ${strategyId} no longer exists`);
+  if (!current.isActive) throw new StrategyInactiveError(`strategy ${current.name} was stopped before its order was sent`);
 }
 
 async function decideAndRecord(

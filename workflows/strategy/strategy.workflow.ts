@@ -12,6 +12,7 @@ import {
   condition,
   continueAsNew,
   allHandlersFinished,
+  isCancellation,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -89,6 +90,8 @@ export async function strategyWorkflow(input: StrategyWorkflowInput): Promise<vo
     try {
       result = await executeStrategy({ strategyId: input.strategyId, runNumber, trigger });
     } catch (err) {
+      // Cancellation (deactivate/delete) ends the workflow; it is not a failed run.
+      if (isCancellation(err)) throw err;
       const failure = failureOf(err);
       if (STRATEGY_GONE_ERRORS.includes(failure.type as (typeof STRATEGY_GONE_ERRORS)[number])) gone = true;
       log.warn('Strategy run failed; keeping the schedule', { runNumber, error: failure.message });
