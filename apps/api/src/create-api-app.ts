@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { withoutWiringNoise } from '../../../libs/engine/logger/framework-noise-filter';
 import { AppModule, type ApiAppOptions } from './app.module';
 import { createValidationPipe } from './validation/create-validation-pipe';
 
@@ -11,7 +12,7 @@ import { createValidationPipe } from './validation/create-validation-pipe';
  */
 export async function createApiApp(config: ApiAppOptions['config'], options: Omit<ApiAppOptions, 'config'> = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, ...options }), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(withoutWiringNoise(app.get(Logger)));
   app.disable('x-powered-by');
   app.useGlobalPipes(createValidationPipe());
   await app.init();
