@@ -1,6 +1,6 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
-import { CreatedAtColumn, IdColumn, RefColumn, TimestampColumn, UpdatedAtColumn } from '../schema/portable-columns';
-import { User } from './user.entity';
+import { Check, Column, Entity, Unique } from 'typeorm';
+import { CreatedAtColumn, TimestampColumn, UpdatedAtColumn } from '../schema/portable-columns';
+import { UserOwnedRecord } from './user-owned-record';
 
 export type BrokerEnvironment = 'paper' | 'live';
 export type BrokerAuthType = 'oauth' | 'key';
@@ -11,24 +11,14 @@ export type BrokerAuthType = 'oauth' | 'key';
  * before saving and decrypt after loading, and nothing here ever sees plaintext.
  */
 @Entity({ name: 'alpaca_oauth_tokens' })
+// One broker connection per user: connecting again replaces it.
 @Unique('uq_alpaca_oauth_tokens_user_id', ['userId'])
 @Check('chk_alpaca_oauth_tokens_environment', `"environment" IN ('paper', 'live')`)
 @Check(
   'chk_alpaca_oauth_tokens_credentials',
   `("auth_type" = 'oauth' AND "access_token" IS NOT NULL) OR ("auth_type" = 'key' AND "key_id" IS NOT NULL AND "secret_key" IS NOT NULL)`,
 )
-export class AlpacaOauthToken {
-  @IdColumn()
-  id: string;
-
-  /** Unique: one broker connection per user; connecting again replaces it. */
-  @RefColumn('user_id')
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: User;
-
+export class AlpacaOauthToken extends UserOwnedRecord {
   @Column({ name: 'environment', type: 'varchar', length: 8 })
   environment: BrokerEnvironment;
 

@@ -1,15 +1,7 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, Unique } from 'typeorm';
 import type { OrderSide, TimeInForce } from '../../contracts';
-import {
-  CreatedAtColumn,
-  DecimalColumn,
-  IdColumn,
-  RefColumn,
-  TimestampColumn,
-  UpdatedAtColumn,
-} from '../schema/portable-columns';
-import { TradingStrategy } from './trading-strategy.entity';
-import { User } from './user.entity';
+import { CreatedAtColumn, DecimalColumn, TimestampColumn, UpdatedAtColumn } from '../schema/portable-columns';
+import { StrategyOwnedRecord } from './strategy-owned-record';
 
 /** 'pending' = recorded, not yet acknowledged by the broker; the rest are Alpaca's order statuses. */
 export type BotOrderStatus =
@@ -36,24 +28,7 @@ export const TERMINAL_ORDER_STATUSES: readonly BotOrderStatus[] = ['filled', 'ca
 @Index('idx_bot_orders_status', ['status'])
 @Index('idx_bot_orders_broker_order_id', ['brokerOrderId'])
 @Check('chk_bot_orders_side', `"side" IN ('buy', 'sell')`)
-export class BotOrder {
-  @IdColumn()
-  id: string;
-
-  @RefColumn('user_id')
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: User;
-
-  @RefColumn('strategy_id')
-  strategyId: string;
-
-  @ManyToOne(() => TradingStrategy, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'strategy_id' })
-  strategy?: TradingStrategy;
-
+export class BotOrder extends StrategyOwnedRecord {
   /** Our idempotency key at the broker (see clientOrderId() in libs/contracts); unique so a retry cannot record twice. */
   @Column({ name: 'client_order_id', type: 'varchar', length: 128 })
   clientOrderId: string;

@@ -1,23 +1,13 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { CreatedAtColumn, IdColumn, JsonColumn, RefColumn } from '../schema/portable-columns';
+import { CreatedAtColumn, JsonColumn, RefColumn } from '../schema/portable-columns';
 import { TradingStrategy } from './trading-strategy.entity';
-import { User } from './user.entity';
+import { UserOwnedRecord } from './user-owned-record';
 
 /** A risk rule blocked or limited an order; strategy_id is null for account-wide rules. */
 @Entity({ name: 'bot_risk_events' })
 @Index('idx_bot_risk_events_strategy_id_created_at', ['strategyId', 'createdAt'])
 @Index('idx_bot_risk_events_user_id_created_at', ['userId', 'createdAt'])
-export class BotRiskEvent {
-  @IdColumn()
-  id: string;
-
-  @RefColumn('user_id')
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: User;
-
+export class BotRiskEvent extends UserOwnedRecord {
   @RefColumn('strategy_id', { nullable: true })
   strategyId: string | null;
 

@@ -1,8 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { CreatedAtColumn, DecimalColumn, IdColumn, JsonColumn, RefColumn } from '../schema/portable-columns';
+import { CreatedAtColumn, DecimalColumn, JsonColumn, RefColumn } from '../schema/portable-columns';
 import { BotOrder } from './bot-order.entity';
-import { TradingStrategy } from './trading-strategy.entity';
-import { User } from './user.entity';
+import { StrategyOwnedRecord } from './strategy-owned-record';
 
 export type ExitTrigger = 'take_profit' | 'stop_loss' | 'trailing_stop';
 
@@ -10,24 +9,7 @@ export type ExitTrigger = 'take_profit' | 'stop_loss' | 'trailing_stop';
 @Entity({ name: 'exit_events' })
 @Index('idx_exit_events_strategy_id_created_at', ['strategyId', 'createdAt'])
 @Check('chk_exit_events_trigger', `"trigger" IN ('take_profit', 'stop_loss', 'trailing_stop')`)
-export class ExitEvent {
-  @IdColumn()
-  id: string;
-
-  @RefColumn('user_id')
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: User;
-
-  @RefColumn('strategy_id')
-  strategyId: string;
-
-  @ManyToOne(() => TradingStrategy, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'strategy_id' })
-  strategy?: TradingStrategy;
-
+export class ExitEvent extends StrategyOwnedRecord {
   @Column({ name: 'symbol', type: 'varchar', length: 32 })
   symbol: string;
 

@@ -1,9 +1,8 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import type { ExecutionAction, ExecutionTrigger } from '../../contracts';
-import { CreatedAtColumn, IdColumn, JsonColumn, RefColumn, TimestampColumn } from '../schema/portable-columns';
+import { CreatedAtColumn, JsonColumn, RefColumn, TimestampColumn } from '../schema/portable-columns';
 import { BotOrder } from './bot-order.entity';
-import { TradingStrategy } from './trading-strategy.entity';
-import { User } from './user.entity';
+import { StrategyOwnedRecord } from './strategy-owned-record';
 
 export type ExecutionStatus = 'running' | 'succeeded' | 'failed';
 
@@ -17,24 +16,7 @@ export type ExecutionStatus = 'running' | 'succeeded' | 'failed';
 @Check('chk_strategy_executions_trigger', `"trigger" IN ('scheduled', 'manual', 'initial')`)
 @Check('chk_strategy_executions_status', `"status" IN ('running', 'succeeded', 'failed')`)
 @Check('chk_strategy_executions_action', `"action" IS NULL OR "action" IN ('buy', 'sell', 'hold', 'error')`)
-export class StrategyExecution {
-  @IdColumn()
-  id: string;
-
-  @RefColumn('user_id')
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: User;
-
-  @RefColumn('strategy_id')
-  strategyId: string;
-
-  @ManyToOne(() => TradingStrategy, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'strategy_id' })
-  strategy?: TradingStrategy;
-
+export class StrategyExecution extends StrategyOwnedRecord {
   @Column({ name: 'run_number', type: 'integer' })
   runNumber: number;
 

@@ -1,33 +1,15 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { OrderSide } from '../../contracts';
-import { CreatedAtColumn, DecimalColumn, IdColumn, RefColumn, TimestampColumn } from '../schema/portable-columns';
+import { CreatedAtColumn, DecimalColumn, RefColumn, TimestampColumn } from '../schema/portable-columns';
 import { BotOrder } from './bot-order.entity';
-import { TradingStrategy } from './trading-strategy.entity';
-import { User } from './user.entity';
+import { StrategyOwnedRecord } from './strategy-owned-record';
 
 /** One fill (or partial fill) of a bot order. */
 @Entity({ name: 'trades' })
 @Index('idx_trades_strategy_id_executed_at', ['strategyId', 'executedAt'])
 @Index('idx_trades_order_id', ['orderId'])
 @Check('chk_trades_side', `"side" IN ('buy', 'sell')`)
-export class Trade {
-  @IdColumn()
-  id: string;
-
-  @RefColumn('user_id')
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: User;
-
-  @RefColumn('strategy_id')
-  strategyId: string;
-
-  @ManyToOne(() => TradingStrategy, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'strategy_id' })
-  strategy?: TradingStrategy;
-
+export class Trade extends StrategyOwnedRecord {
   /** bot_orders.id */
   @RefColumn('order_id')
   orderId: string;

@@ -1,22 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import type { StrategyType } from '../../contracts';
-import { CreatedAtColumn, IdColumn, JsonColumn, RefColumn, UpdatedAtColumn } from '../schema/portable-columns';
-import { User } from './user.entity';
+import { CreatedAtColumn, JsonColumn, UpdatedAtColumn } from '../schema/portable-columns';
+import { UserOwnedRecord } from './user-owned-record';
 
 @Entity({ name: 'trading_strategies' })
 @Index('idx_trading_strategies_user_id', ['userId'])
 @Index('idx_trading_strategies_is_active', ['isActive'])
-export class TradingStrategy {
-  @IdColumn()
-  id: string;
-
-  @RefColumn('user_id')
-  userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: User;
-
+export class TradingStrategy extends UserOwnedRecord {
   @Column({ name: 'name', type: 'varchar', length: 255 })
   name: string;
 
