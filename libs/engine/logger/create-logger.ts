@@ -26,5 +26,7 @@ export function createLogger(name: string, options: CreateLoggerOptions = {}): L
   if (pretty) {
     return pino({ ...base, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } });
   }
-  return pino(base);
+  // Synchronous: pino's default buffers and flushes on 'exit', which never fires when Nest re-raises
+  // SIGTERM after its shutdown hooks, so the last lines (the shutdown itself) would be lost.
+  return pino(base, pino.destination({ dest: 1, sync: true }));
 }
