@@ -22,3 +22,18 @@ export function clientOrderId(strategyId: string, runNumber: number, leg = 0): s
   const legSuffix = leg === 0 ? '' : `-${leg}`;
   return `ap-${compact}-${runNumber}${legSuffix}`;
 }
+
+/**
+ * The client_order_id of a grid order. Deterministic in (strategy, level, cycle, side) so a
+ * retried or replayed counter-order activity finds the order it already placed; the side letter
+ * keeps a level's buy and its answering sell apart within one cycle. A cycle counts the buy->sell
+ * round trips of that level. With a UUID strategy id it is 41 characters plus the cycle's digits,
+ * under Alpaca's older 48-character cap up to cycle 999,999; the `ag-` prefix never collides
+ * with clientOrderId's `ap-`.
+ */
+export function gridClientOrderId(strategyId: string, level: number, cycle: number, side: 'buy' | 'sell'): string {
+  if (!Number.isInteger(level) || level < 0) throw new RangeError(`grid level must be a whole number >= 0, got ${level}`);
+  if (!Number.isInteger(cycle) || cycle < 0) throw new RangeError(`grid cycle must be a whole number >= 0, got ${cycle}`);
+  const compact = strategyId.replace(/-/g, '');
+  return `ag-${compact}-${level}-${cycle}${side === 'buy' ? 'b' : 's'}`;
+}
