@@ -1,4 +1,4 @@
-import type { trading } from '@alpacahq/alpaca-trade-api';
+import type { streaming, trading } from '@alpacahq/alpaca-trade-api';
 import type { OrderSide, OrderType, TimeInForce } from '../contracts';
 import { cryptoPairSymbol, toNumber } from './alpaca-amounts';
 import type {
@@ -9,6 +9,7 @@ import type {
   BrokerOrderStatus,
   BrokerPosition,
   MarketClock,
+  TradeUpdate,
 } from './broker.port';
 
 // The SDK parses JSON into camelCase with Date objects but keeps amounts as strings; these turn
@@ -97,4 +98,19 @@ export function toBrokerPosition(position: trading.Position): BrokerPosition {
 /** Stock bars arrive with Date timestamps, crypto bars (an untyped map) with strings. */
 export function toBar(bar: { t: Date | string; o: number; h: number; l: number; c: number; v: number }): Bar {
   return { t: iso(bar.t)!, o: bar.o, h: bar.h, l: bar.l, c: bar.c, v: bar.v };
+}
+
+/** A trade_updates message as the SDK's stream hands it over (order parsed, amounts as strings). */
+export function toTradeUpdate(update: streaming.TradeUpdate): TradeUpdate {
+  const price = toNumber(update.price);
+  const qty = toNumber(update.qty);
+  return {
+    event: update.event,
+    order: toBrokerOrder(update.order),
+    ...(price !== null && { price }),
+    ...(qty !== null && { qty }),
+    positionQty: num(update.positionQty),
+    ...(update.executionId !== undefined && { executionId: String(update.executionId) }),
+    timestamp: iso(update.timestamp) ?? new Date().toISOString(),
+  };
 }

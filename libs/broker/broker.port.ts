@@ -109,3 +109,42 @@ export interface Broker {
   getPosition(symbol: string): Promise<BrokerPosition | undefined>;
   closePosition(symbol: string): Promise<BrokerOrder>;
 }
+
+/**
+ * Alpaca's order events. The list is open: an event Alpaca adds later still arrives, under its
+ * own name, and callers act only on the ones they know.
+ */
+export type TradeUpdateEvent =
+  | 'new'
+  | 'fill'
+  | 'partial_fill'
+  | 'canceled'
+  | 'expired'
+  | 'done_for_day'
+  | 'replaced'
+  | 'rejected'
+  | 'pending_new'
+  | 'stopped'
+  | 'pending_cancel'
+  | 'pending_replace'
+  | 'calculated'
+  | 'suspended'
+  | 'order_replace_rejected'
+  | 'order_cancel_rejected'
+  | (string & {});
+
+/** One entry of an account's `trade_updates` stream. */
+export interface TradeUpdate {
+  event: TradeUpdateEvent;
+  /** The order as it stands after this event. */
+  order: BrokerOrder;
+  /** fill / partial_fill: the price and quantity of this execution (not the order's totals). */
+  price?: number;
+  qty?: number;
+  /** The account's position in the symbol after the event; negative when short. */
+  positionQty: number;
+  /** fill / partial_fill: identifies the execution, for deduplication. */
+  executionId?: string;
+  /** ISO-8601 time of the event. */
+  timestamp: string;
+}

@@ -15,6 +15,12 @@ export interface FaultSettings {
   rateLimitPerMinute: number | null;
 }
 
+/** The trade_updates WebSocket connections, as the admin routes see them. */
+export interface StreamControl {
+  /** Cuts every connection as a network drop would; returns how many there were. */
+  dropAll(): number;
+}
+
 /** Everything a route needs; built once per exchange instance. */
 export interface ExchangeContext {
   store: ExchangeStore;
@@ -24,6 +30,7 @@ export interface ExchangeContext {
   engine: MatchingEngine;
   events: TradeEventHub;
   faults: FaultSettings;
+  streams: StreamControl;
   /** Seeded, so injected faults are reproducible. */
   random: () => number;
 }

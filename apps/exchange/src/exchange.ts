@@ -8,6 +8,7 @@ import { createSeededRandom } from './market/seeded-random';
 import { ExchangeStore } from './store/exchange-store';
 import { Ledger } from './trading/ledger';
 import { MatchingEngine } from './trading/matching-engine';
+import { STREAM_PATH, TradeStreamServer } from './stream/trade-stream.server';
 import { TradeEventHub, type TradeUpdateListener } from './trading/trade-events';
 
 export interface ExchangeOptions {
@@ -25,6 +26,8 @@ export interface ExchangeOptions {
 export interface ExchangeHandle {
   /** Base URL for both the trading and the data API, e.g. http://127.0.0.1:4010 */
   url: string;
+  /** Alpaca's trade_updates WebSocket, e.g. ws://127.0.0.1:4010/stream */
+  streamUrl: string;
   port: number;
   /** Order events (new, fill, canceled, expired) of every account, as Alpaca's trade_updates. */
   onTradeUpdate(listener: TradeUpdateListener): () => void;
@@ -43,6 +46,8 @@ export async function startExchange(options: ExchangeOptions = {}): Promise<Exch
   const ledger = new Ledger(store, prices);
   const events = new TradeEventHub(store);
   const engine = new MatchingEngine(store, prices, clock, ledger, events);
+  const server = createServer();
+  const streams = new TradeStreamServer({ store, events }, server);
   const ctx: ExchangeContext = {
     store,
     prices,
@@ -52,9 +57,9 @@ export async function startExchange(options: ExchangeOptions = {}): Promise<Exch
     events,
     faults: { errorRate: 0, latencyMs: 0, rateLimitPerMinute: null },
     random: createSeededRandom(`${seed}|faults`),
+    streams,
   };
-
-  const server = createServer(createExchangeApp(ctx));
+  server.on('request', createExchangeApp(ctx));
   const host = options.host ?? '127.0.0.1';
   try {
     await new Promise<void>((resolve, reject) => {
@@ -62,6 +67,7 @@ export async function startExchange(options: ExchangeOptions = {}): Promise<Exch
       server.listen(options.port ?? 0, host, () => resolve());
     });
   } catch (error) {
+    await streams.close();
     store.close();
     throw error;
   }
@@ -76,13 +82,17 @@ export async function startExchange(options: ExchangeOptions = {}): Promise<Exch
 
   const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
+  const authority = `${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `http://${authority}`,
+    streamUrl: `ws://${authority}${STREAM_PATH}`,
     port,
     onTradeUpdate: (listener) => events.subscribe(listener),
     close: () =>
       (closing ??= new Promise<void>((resolve, reject) => {
         clearInterval(timer);
+        // Upgraded sockets are not the HTTP server's any more; they would keep close() open.
+        void streams.close();
         server.close((error) => {
           store.close();
           if (error) reject(error);

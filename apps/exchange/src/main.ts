@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     priceDrift: drift === 'on',
     seed: process.env.EXCHANGE_SEED,
   });
-  console.log(`Paper exchange listening on ${exchange.url}`);
+  console.log(`Paper exchange listening on ${exchange.url} (trade_updates stream: ${exchange.streamUrl})`);
 
   const shutdown = (signal: NodeJS.Signals) => {
     console.log(`Paper exchange stopping (${signal})`);

@@ -25,14 +25,23 @@ function authenticate(ctx: ExchangeContext, req: Request): AccountRecord | undef
   const authorization = req.get('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const token = match && ctx.store.accessTokens.get(match[1]);
-    return token ? ctx.store.accounts.get(token.accountId) : undefined;
+    return match ? accountByToken(ctx, match[1]) : undefined;
   }
   const keyId = req.get('APCA-API-KEY-ID');
   const secret = req.get('APCA-API-SECRET-KEY');
-  if (!keyId || !secret) return undefined;
+  return keyId && secret ? accountByKeys(ctx, keyId, secret) : undefined;
+}
+
+/** The account an API key pair belongs to; undefined for an unknown key or a wrong secret. */
+export function accountByKeys(ctx: Pick<ExchangeContext, 'store'>, keyId: string, secret: string): AccountRecord | undefined {
   const account = ctx.store.findAccountByKeyId(keyId);
   return account && sameSecret(account.secretKey, secret) ? account : undefined;
+}
+
+/** The account an OAuth access token was issued for. */
+export function accountByToken(ctx: Pick<ExchangeContext, 'store'>, token: string): AccountRecord | undefined {
+  const record = ctx.store.accessTokens.get(token);
+  return record ? ctx.store.accounts.get(record.accountId) : undefined;
 }
 
 export function sameSecret(expected: string, given: string): boolean {

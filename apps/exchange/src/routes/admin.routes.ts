@@ -54,6 +54,11 @@ export function adminRoutes(ctx: ExchangeContext): Router {
     res.json({ symbol: asset.symbol, timeframe: timeframe.label, count: bars.length, price: ctx.prices.price(asset) });
   });
 
+  // Cuts every trade_updates connection, so tests can prove that subscribers reconnect.
+  router.post('/admin/streams/drop', (_req, res) => {
+    res.json({ dropped: ctx.streams.dropAll() });
+  });
+
   router.post('/admin/clock', (req, res) => {
     const isOpen = bodyOf(req).is_open;
     if (isOpen !== true && isOpen !== false && isOpen !== null) throw badRequest('is_open must be true, false or null');
