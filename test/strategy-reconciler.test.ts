@@ -44,6 +44,15 @@ describe('strategy reconciler', () => {
     expect(again.started).not.toContain(id);
   }, 30_000);
 
+  it('a manual execution of an active strategy whose workflow was lost starts it again first', async () => {
+    const user = await registerUser(stack);
+    const id = await createStrategy(user.auth, true);
+    await stack.temporal.client.workflow.getHandle(`strategy-${id}`).terminate('lost');
+    const res = await stack.http().post(`/api/strategies/${id}/execute`).set('Authorization', user.auth).expect(200);
+    expect(res.body).toMatchObject({ strategy_id: id, run_number: 1, trigger: 'manual' });
+    expect(await status(id)).toBe('RUNNING');
+  }, 30_000);
+
   it('cancels the workflow of a strategy deactivated in SQL (the guide\'s emergency UPDATE) or deleted', async () => {
     const user = await registerUser(stack);
     const deactivated = await createStrategy(user.auth, true);

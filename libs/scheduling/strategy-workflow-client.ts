@@ -72,11 +72,10 @@ export class StrategyWorkflowClient {
 
   /** Cancels the strategy's workflow; true when one was running. */
   async stop(strategyId: string): Promise<boolean> {
+    // Temporal accepts a cancel request for a closed workflow too, so ask first.
+    if (!(await this.isRunning(strategyId))) return false;
     try {
-      const handle = this.handle(strategyId);
-      const description = await handle.describe();
-      if (description.status.name !== 'RUNNING') return false;
-      await handle.cancel();
+      await this.handle(strategyId).cancel();
       return true;
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return false;

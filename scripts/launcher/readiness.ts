@@ -1,5 +1,6 @@
 import { Connection } from '@temporalio/client';
 import { optionalTsToMs } from '@temporalio/common/lib/time';
+import { taskQueuePollers } from '../../libs/scheduling/task-queue-pollers';
 
 export interface WaitOptions {
   timeoutMs: number;
@@ -37,8 +38,6 @@ export async function hasFreshPoller(
   taskQueue: string,
   since: number,
 ): Promise<boolean> {
-  const response = await connection.withDeadline(Date.now() + 2_000, () =>
-    connection.workflowService.describeTaskQueue({ namespace, taskQueue: { name: taskQueue } }),
-  );
-  return (response.pollers ?? []).some((poller) => (optionalTsToMs(poller.lastAccessTime) ?? 0) >= since);
+  const pollers = await connection.withDeadline(Date.now() + 2_000, () => taskQueuePollers(connection, namespace, taskQueue));
+  return pollers.some((poller) => (optionalTsToMs(poller.lastAccessTime) ?? 0) >= since);
 }

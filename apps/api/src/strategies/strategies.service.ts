@@ -5,6 +5,7 @@ import {
   NotFoundException,
   ServiceUnavailableException,
 } from '@nestjs/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { ExecutionResult, StrategyType } from '../../../../libs/contracts';
 import { TradingStrategy } from '../../../../libs/database/entities';
@@ -119,7 +120,13 @@ export class StrategiesService {
       throw new ConflictException(`Strategy "${strategy.name}" is inactive: activate it (PATCH is_active=true) before executing it`);
     }
     try {
-      // Idempotent: a no-op when the workflow already runs, a repair when a crash lost it.
+      return await this.workflows.executeNow(strategy.id);
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw this.temporalUnavailable(err);
+    }
+    // Active but without a running workflow (lost in a crash, terminated from outside): repair it
+    // now rather than wait for the reconciler, then run.
+    try {
       await this.schedule(strategy);
       return await this.workflows.executeNow(strategy.id);
     } catch (err) {
