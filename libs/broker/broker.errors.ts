@@ -1,6 +1,6 @@
 /**
  * Broker failures, named so Temporal retry policies can list the ones not worth retrying
- * (their class names go into nonRetryableErrorTypes).
+ * (their class names are in NON_RETRYABLE_EXECUTION_ERRORS, libs/contracts/error-types.ts).
  */
 export class BrokerError extends Error {
   constructor(
@@ -32,9 +32,3 @@ export class BrokerUnavailableError extends BrokerError {
   }
 }
 
-export const NON_RETRYABLE_BROKER_ERRORS = [
-  BrokerAuthError.name,
-  InsufficientBuyingPowerError.name,
-  OrderRejectedError.name,
-  BrokerNotFoundError.name,
-];

@@ -30,7 +30,6 @@ export interface ScheduledStrategy {
   userId?: string;
   strategyType?: string;
   nextRunTime?: Date;
-  startTime: Date;
 }
 
 // Long enough for an execution with its activity retries (1+2+4+8 s backoff) on a slow broker.
@@ -127,7 +126,6 @@ export class StrategyWorkflowClient {
         userId: info.typedSearchAttributes.get(UserIdKey),
         strategyType: info.typedSearchAttributes.get(StrategyTypeKey),
         nextRunTime: info.typedSearchAttributes.get(NextRunTimeKey),
-        startTime: info.startTime,
       });
     }
     return found;
