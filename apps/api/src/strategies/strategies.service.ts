@@ -9,7 +9,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { ExecutionResult, StrategyType } from '../../../../libs/contracts';
 import { TradingStrategy } from '../../../../libs/database/entities';
-import { lastRunNumbers } from '../../../../libs/database/queries/last-run-numbers';
+import { lastRunNumber } from '../../../../libs/database/queries/last-run-number';
 import { createLogger } from '../../../../libs/engine/logger/create-logger';
 import { StrategyWorkflowClient } from '../../../../libs/scheduling/strategy-workflow-client';
 import { effectiveIntervalSeconds } from '../../../../libs/strategies/strategy-schedule';
@@ -52,7 +52,7 @@ export class StrategiesService {
     if (!strategy.isActive) return presentStrategy(strategy);
 
     try {
-      await this.schedule(strategy);
+      await this.schedule(strategy, 0);
     } catch (err) {
       // Nothing half-made: a strategy that cannot be scheduled is not kept.
       await this.strategies.delete(strategy.id);
@@ -149,15 +149,16 @@ export class StrategiesService {
     return { type: validation.type, config: validation.config as Record<string, unknown> };
   }
 
-  private async schedule(strategy: TradingStrategy): Promise<void> {
+  /** Starts the strategy's workflow; `lastRunNumber` is read from its executions unless known (0 for a new one). */
+  private async schedule(strategy: TradingStrategy, knownLastRunNumber?: number): Promise<void> {
     const intervalSeconds = effectiveIntervalSeconds(strategy.type, strategy.configuration);
-    const lastRunNumber = (await lastRunNumbers(this.dataSource, [strategy.id])).get(strategy.id);
+    const lastRun = knownLastRunNumber ?? (await lastRunNumber(this.dataSource, strategy.id));
     const started = await this.workflows.start({
       strategyId: strategy.id,
       userId: strategy.userId,
       strategyType: strategy.type,
       intervalSeconds,
-      lastRunNumber,
+      lastRunNumber: lastRun,
     });
     if (started) {
       this.logger.info(

@@ -6,12 +6,12 @@ export interface ActiveStrategy {
   name: string;
   type: StrategyType;
   intervalSeconds: number;
-  /** Highest run number already used (0 if none): a new workflow continues after it. */
-  lastRunNumber: number;
 }
 
 /** The reconciler's view of the database. */
 export interface ActiveStrategySource {
   listActive(): Promise<ActiveStrategy[]>;
   isActive(strategyId: string): Promise<boolean>;
+  /** Highest run number the strategy already used (0 if none): a new workflow continues after it. */
+  lastRunNumber(strategyId: string): Promise<number>;
 }

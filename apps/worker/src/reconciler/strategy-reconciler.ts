@@ -38,7 +38,7 @@ export class StrategyReconciler {
         userId: strategy.userId,
         strategyType: strategy.type,
         intervalSeconds: strategy.intervalSeconds,
-        lastRunNumber: strategy.lastRunNumber,
+        lastRunNumber: await this.strategies.lastRunNumber(strategy.id),
       });
       if (started) {
         report.started.push(strategy.id);

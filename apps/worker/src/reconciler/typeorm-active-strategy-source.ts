@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { TradingStrategy } from '../../../../libs/database/entities';
-import { lastRunNumbers } from '../../../../libs/database/queries/last-run-numbers';
+import { lastRunNumber } from '../../../../libs/database/queries/last-run-number';
 import { effectiveIntervalSeconds } from '../../../../libs/strategies/strategy-schedule';
 import type { ActiveStrategy, ActiveStrategySource } from './active-strategy-source';
 
@@ -9,15 +9,17 @@ export class TypeormActiveStrategySource implements ActiveStrategySource {
 
   async listActive(): Promise<ActiveStrategy[]> {
     const rows = await this.dataSource.getRepository(TradingStrategy).findBy({ isActive: true });
-    const lastRuns = await lastRunNumbers(this.dataSource, rows.map((row) => row.id));
     return rows.map((row) => ({
-      lastRunNumber: lastRuns.get(row.id) ?? 0,
       id: row.id,
       userId: row.userId,
       name: row.name,
       type: row.type,
       intervalSeconds: effectiveIntervalSeconds(row.type, row.configuration),
     }));
+  }
+
+  async lastRunNumber(strategyId: string): Promise<number> {
+    return lastRunNumber(this.dataSource, strategyId);
   }
 
   async isActive(strategyId: string): Promise<boolean> {
