@@ -3,3 +3,4 @@ export * from './ids';
 export * from './search-attributes';
 export * from './execution';
 export * from './error-types';
+export * from './order-fill';

@@ -19,6 +19,8 @@ export type BotOrderStatus =
   | 'expired'
   | 'rejected';
 
+export type GridRole = 'open' | 'close';
+
 /** Statuses after which an order can no longer fill. */
 export const TERMINAL_ORDER_STATUSES: readonly BotOrderStatus[] = ['filled', 'canceled', 'replaced', 'expired', 'rejected'];
 
@@ -66,6 +68,18 @@ export class BotOrder extends StrategyOwnedRecord {
   /** Grid strategies: index of the price level this order sits on. */
   @Column({ name: 'grid_level', type: 'integer', nullable: true })
   gridLevel: number | null;
+
+  /** Grid strategies: the bot_orders.id whose fill this order answers (null for a grid's opening orders). */
+  @Column({ name: 'parent_order_id', type: 'varchar', length: 36, nullable: true })
+  parentOrderId: string | null;
+
+  /** Grid strategies: 'open' starts a round trip, 'close' completes one and realises its profit. */
+  @Column({ name: 'grid_role', type: 'varchar', length: 8, nullable: true })
+  gridRole: GridRole | null;
+
+  /** Grid strategies: how much of filled_qty already has its counter order; the rest still needs one. */
+  @DecimalColumn('countered_qty', { default: 0 })
+  counteredQty: number;
 
   @DecimalColumn('filled_qty', { default: 0 })
   filledQty: number;
