@@ -1,7 +1,9 @@
-import { unsupportedStrategy } from './unsupported-strategy';
+import { gridStrategyDefinition } from './grid/grid-definition';
+import { infinityGridConfigSchema, infinityGridLogic } from './grid/infinity-grid';
 
-// Registered so it schedules and lists like the guide says; its decision rule lands in its own issue.
-export const infinityGridStrategy = unsupportedStrategy(
+export const infinityGridStrategy = gridStrategyDefinition(
   'infinity_grid',
-  'Grid with geometric levels and no upper bound, selling a little on every rise.',
+  'Grid with geometric levels step_pct apart from lower_price up, without an upper bound: it keeps a holding worth allocated_capital (buying it at start if needed) and after every fill sells a little one level up and buys one level down.',
+  infinityGridConfigSchema,
+  infinityGridLogic,
 );

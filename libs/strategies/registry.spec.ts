@@ -1,4 +1,5 @@
-import { STRATEGY_TYPES, type StrategyType } from '../contracts';
+import { GRID_STRATEGY_TYPES, isGridStrategyType, STRATEGY_TYPES, type StrategyType } from '../contracts';
+import { gridLogicFor } from './grid';
 import { describeStrategyTypes, getStrategy, STRATEGY_REGISTRY, supportedStrategyTypes } from './registry';
 import { StrategyNotSupportedError } from './strategy-errors';
 
@@ -39,8 +40,23 @@ describe('strategy registry', () => {
     },
   );
 
-  it('supports dca and momentum_breakout in this release', () => {
-    expect(supportedStrategyTypes()).toEqual(['dca', 'momentum_breakout']);
+  it('supports the grids, dca and momentum_breakout in this release', () => {
+    expect(supportedStrategyTypes()).toEqual(['spot_grid', 'futures_grid', 'infinity_grid', 'reverse_grid', 'dca', 'momentum_breakout']);
+  });
+
+  it.each([...GRID_STRATEGY_TYPES])('%s carries its grid logic and holds on a scheduled run', (type) => {
+    const definition = getStrategy(type);
+    expect(definition.grid).toBeDefined();
+    expect(definition.grid).toBe(gridLogicFor(type));
+    expect(definition.grid?.type).toBe(type);
+    const input = { config: { symbol: 'AAPL' }, asOf: new Date(0), bars: [], latestPrice: 1, position: null, account: { cash: 0, buyingPower: 0, equity: 0 }, state: { grid: 1 } };
+    expect(definition.decide(input)).toEqual({ action: 'hold', reason: 'HOLD - grid strategies act on order fills, not on a schedule', orders: [], nextState: { grid: 1 } });
+    expect(definition.marketData({ symbol: 'AAPL' })).toEqual({ symbol: 'AAPL', timeframe: '1Day', limit: 1 });
+  });
+
+  it.each(STRATEGY_TYPES.filter((type) => !isGridStrategyType(type)))('%s has no grid logic', (type) => {
+    expect(getStrategy(type).grid).toBeUndefined();
+    expect(gridLogicFor(type)).toBeUndefined();
   });
 
   it.each(STRATEGY_TYPES.filter((type) => !STRATEGY_REGISTRY[type].supported))(
@@ -79,7 +95,7 @@ describe('describeStrategyTypes', () => {
     expect(described.map((entry) => entry.type)).toEqual([...STRATEGY_TYPES]);
     for (const entry of described) {
       expect([entry.interval_seconds, entry.kind]).toEqual(GUIDE[entry.type]);
-      expect(entry.supported).toBe(entry.type === 'dca' || entry.type === 'momentum_breakout');
+      expect(entry.supported).toBe(entry.type === 'dca' || entry.type === 'momentum_breakout' || entry.kind === 'grid');
     }
   });
 
@@ -105,6 +121,18 @@ describe('describeStrategyTypes', () => {
       required: ['symbol', 'allocated_capital', 'amount_per_buy'],
       properties: { amount_per_buy: { type: 'number', exclusiveMinimum: 0, description: expect.stringContaining('USD') } },
     });
+  });
+
+  it.each<[StrategyType, string[], string[]]>([
+    ['spot_grid', ['symbol', 'lower_price', 'upper_price', 'grid_count'], ['spacing', 'quantity_per_grid', 'allocated_capital']],
+    ['reverse_grid', ['symbol', 'lower_price', 'upper_price', 'grid_count'], ['acquire_inventory', 'quantity_per_grid', 'allocated_capital']],
+    ['futures_grid', ['symbol', 'lower_price', 'upper_price', 'grid_count'], ['direction', 'leverage']],
+    ['infinity_grid', ['symbol', 'lower_price', 'step_pct', 'allocated_capital'], []],
+  ])('describes the %s configuration', (type, required, optional) => {
+    const schema = described.find((entry) => entry.type === type)!.configuration_schema as { required: string[]; properties: Record<string, unknown>; additionalProperties: boolean };
+    expect(schema.required).toEqual(required);
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining([...required, ...optional]));
+    expect(schema.additionalProperties).toBe(false);
   });
 
   it('serializes to plain JSON', () => {

@@ -1,7 +1,9 @@
-import { unsupportedStrategy } from './unsupported-strategy';
+import { gridStrategyDefinition } from './grid/grid-definition';
+import { reverseGridConfigSchema, reverseGridLogic } from './grid/reverse-grid';
 
-// Registered so it schedules and lists like the guide says; its decision rule lands in its own issue.
-export const reverseGridStrategy = unsupportedStrategy(
+export const reverseGridStrategy = gridStrategyDefinition(
   'reverse_grid',
-  'Grid that sells first from held inventory and buys back lower.',
+  'Grid that sells held inventory first on every level above the price and buys each sale back one level lower with all it raised, so profit accrues in units of the asset; acquire_inventory buys missing inventory at start.',
+  reverseGridConfigSchema,
+  reverseGridLogic,
 );

@@ -1,7 +1,9 @@
-import { unsupportedStrategy } from './unsupported-strategy';
+import { gridStrategyDefinition } from './grid/grid-definition';
+import { spotGridConfigSchema, spotGridLogic } from './grid/spot-grid';
 
-// Registered so it schedules and lists like the guide says; its decision rule lands in its own issue.
-export const spotGridStrategy = unsupportedStrategy(
+export const spotGridStrategy = gridStrategyDefinition(
   'spot_grid',
-  'Grid of buy and sell limit orders between a lower and an upper price (arithmetic or geometric levels); a filled buy places a sell one level up, a filled sell a buy one level down.',
+  'Grid of buy and sell limit orders between lower_price and upper_price (arithmetic or geometric levels): buys rest on every level below the price; a filled buy places a sell one level up, a filled sell a buy one level down.',
+  spotGridConfigSchema,
+  spotGridLogic,
 );

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { OrderIntent, StrategyType } from '../contracts';
 import type { Bar } from '../broker/broker.port';
+import type { GridLogic } from './grid/grid-logic';
 
 /** Bar sizes a strategy may ask for; the broker's data API spells them this way. */
 export const TIMEFRAMES = ['1Min', '5Min', '15Min', '1Hour', '1Day'] as const;
@@ -82,4 +83,6 @@ export interface StrategyDefinition<C = any, T extends StrategyType = StrategyTy
   marketData(config: C): MarketDataRequest;
   /** The decision rule: pure and deterministic in its input. */
   decide(input: DecisionInput<C>): Decision;
+  /** Grid types only: what the grid places at start and on each fill (their `decide` always holds). */
+  grid?: GridLogic<C>;
 }

@@ -3,6 +3,7 @@ import { validateStrategyConfiguration } from './validate-configuration';
 
 const momentum = { symbol: 'AAPL', allocated_capital: 1000 };
 const dca = { symbol: 'AAPL', allocated_capital: 1000, amount_per_buy: 100 };
+const grid = { symbol: 'AAPL', lower_price: 100, upper_price: 110, grid_count: 6, quantity_per_grid: 2 };
 
 describe('validateStrategyConfiguration', () => {
   it.each([
@@ -28,8 +29,14 @@ describe('validateStrategyConfiguration', () => {
     ['momentum_breakout', [], ['configuration must be an object']],
     ['momentum_breakout', 'AAPL', ['configuration must be an object']],
     ['momentum_breakout', undefined, ['configuration is required']],
-    ['wheel_strategy', momentum, ['type "wheel_strategy" is not supported yet; supported types: dca, momentum_breakout']],
-    ['spot_grid', {}, ['type "spot_grid" is not supported yet; supported types: dca, momentum_breakout']],
+    ['wheel_strategy', momentum, ['type "wheel_strategy" is not supported yet; supported types: spot_grid, futures_grid, infinity_grid, reverse_grid, dca, momentum_breakout']],
+    ['spot_grid', {}, ['configuration.symbol is required', 'configuration.lower_price is required', 'configuration.upper_price is required', 'configuration.grid_count is required']],
+    ['spot_grid', { ...grid, allocated_capital: 1000 }, ['configuration.allocated_capital must not be set together with quantity_per_grid; set exactly one']],
+    ['spot_grid', { ...grid, upper_price: 90 }, ['configuration.upper_price must be greater than lower_price']],
+    ['spot_grid', { ...grid, grid_count: 201 }, ['configuration.grid_count must be a whole number from 2 to 200']],
+    ['reverse_grid', { ...grid, quantity_per_grid: 1.5 }, ['configuration.quantity_per_grid must be a whole number of shares for equities (Alpaca allows fractional quantities only on market day orders)']],
+    ['futures_grid', { ...grid, leverage: 0 }, ['configuration.leverage must be a whole number from 1 to 5']],
+    ['infinity_grid', { symbol: 'AAPL', lower_price: 100, allocated_capital: 1000 }, ['configuration.step_pct is required']],
     ['grid', momentum, [`type "grid" is not a valid strategy type; valid types: ${STRATEGY_TYPES.join(', ')}`]],
     ['', momentum, [`type "" is not a valid strategy type; valid types: ${STRATEGY_TYPES.join(', ')}`]],
   ])('%s %j -> %j', (type, configuration, errors) => {
@@ -52,6 +59,10 @@ describe('validateStrategyConfiguration', () => {
     ['dca', { ...dca, symbol: 'btc/usd' }, { symbol: 'BTC/USD', amount_per_buy: 100, allocated_capital: 1000 }],
     ['dca', { ...dca, allocated_capital: 100 }, { allocated_capital: 100 }],
     ['momentum_breakout', { ...momentum, symbol: 'BRK.B' }, { symbol: 'BRK.B' }],
+    ['spot_grid', grid, { ...grid, spacing: 'arithmetic' }],
+    ['futures_grid', { ...grid, direction: 'neutral' }, { direction: 'neutral', leverage: 1 }],
+    ['reverse_grid', grid, { acquire_inventory: false }],
+    ['infinity_grid', { symbol: 'eth/usd', lower_price: 2000, step_pct: 1, allocated_capital: 5000 }, { symbol: 'ETH/USD', step_pct: 1 }],
   ])('accepts %s %j with defaults applied', (type, configuration, expected) => {
     const result = validateStrategyConfiguration(type, configuration);
     expect(result).toMatchObject({ ok: true, type, config: expected });

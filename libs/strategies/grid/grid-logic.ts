@@ -95,3 +95,15 @@ export interface GridLogic<C = any> {
   /** The levels to show, ascending (for grids without an upper bound, a window around `aroundPrice`). */
   ladder(config: C, aroundPrice: number): GridLevelView[];
 }
+
+/** What a grid keeps in trading_strategies.state under `grid` once its set-up has run. */
+export interface PersistedGridState {
+  start_price: number;
+  is_crypto: boolean;
+  /** ISO-8601. */
+  started_at: string;
+}
+
+export function gridContextOf(state: PersistedGridState): GridContext {
+  return { startPrice: state.start_price, isCrypto: state.is_crypto };
+}

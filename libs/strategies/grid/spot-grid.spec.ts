@@ -1,6 +1,6 @@
 import { describeIssue, fieldPath } from '../config-issues';
-import { gridLevels } from './grid-levels';
-import { counterOrder, initialGridOrders, roundTripProfit, spotGridConfigSchema, type GridFill, type SpotGridConfig } from './spot-grid';
+import type { GridFill, GridStartMarket } from './grid-logic';
+import { spotGridConfigSchema, spotGridLogic, type SpotGridConfig } from './spot-grid';
 
 // AAPL ladder: levels 0..5 = 100, 102, 104, 106, 108, 110.
 const BASE = { symbol: 'AAPL', lower_price: 100, upper_price: 110, grid_count: 6 };
@@ -10,6 +10,16 @@ function config(overrides: Record<string, unknown> = { quantity_per_grid: 2 }): 
 }
 
 const BTC = { symbol: 'BTC/USD', lower_price: 60_000, upper_price: 70_000, grid_count: 3 }; // 60k, 65k, 70k
+
+function market(price: number, isCrypto = false): GridStartMarket {
+  return { price, isCrypto, shortable: true, buyingPower: 1_000_000, positionQty: 0 };
+}
+
+const EQUITY = { startPrice: 105, isCrypto: false };
+
+function fill(side: 'buy' | 'sell', level: number, qty: number, price: number): GridFill {
+  return { side, level, qty, price, role: side === 'buy' ? 'open' : 'close' };
+}
 
 describe('spotGridConfigSchema', () => {
   it('applies defaults and normalizes the symbol', () => {
@@ -48,7 +58,7 @@ describe('spotGridConfigSchema', () => {
   });
 });
 
-describe('initialGridOrders', () => {
+describe('spotGridLogic.initialOrders', () => {
   it.each<[string, Record<string, unknown>, number, boolean, Array<[number, number]>]>([
     // case, config, current price, crypto, expected [level, qty]
     ['price between levels', { quantity_per_grid: 2 }, 105, false, [[0, 2], [1, 2], [2, 2]]],
@@ -60,10 +70,10 @@ describe('initialGridOrders', () => {
     ['capital split in whole shares', { allocated_capital: 1500 }, 105, false, [[0, 5], [1, 4], [2, 4]]],
     ['capital too small for a share per level', { allocated_capital: 150 }, 105, false, []],
   ])('%s', (_case, overrides, price, isCrypto, expected) => {
-    const orders = initialGridOrders(config(overrides), price, { isCrypto });
+    const orders = spotGridLogic.initialOrders(config(overrides), market(price, isCrypto));
     expect(orders.map((o) => [o.level, o.qty])).toEqual(expected);
     for (const order of orders) {
-      expect(order).toMatchObject({ symbol: 'AAPL', side: 'buy', type: 'limit', timeInForce: 'gtc' });
+      expect(order).toMatchObject({ symbol: 'AAPL', side: 'buy', type: 'limit', timeInForce: 'gtc', role: 'open' });
       expect(order.limitPrice).toBe([100, 102, 104, 106, 108, 110][order.level]);
     }
   });
@@ -72,53 +82,71 @@ describe('initialGridOrders', () => {
     [{ allocated_capital: 1000 }, [[0, 0.008333], [1, 0.007692]]], // $500 per level, 1e-6 of a coin
     [{ quantity_per_grid: 0.0012345678 }, [[0, 0.001234], [1, 0.001234]]],
   ])('crypto %j -> %j', (overrides, expected) => {
-    const orders = initialGridOrders(spotGridConfigSchema.parse({ ...BTC, ...overrides }), 66_000, { isCrypto: true });
+    const orders = spotGridLogic.initialOrders(spotGridConfigSchema.parse({ ...BTC, ...overrides }), market(66_000, true));
     expect(orders.map((o) => [o.level, o.qty])).toEqual(expected);
     expect(orders.map((o) => o.limitPrice)).toEqual([60_000, 65_000]);
   });
 
   it('explains each order', () => {
-    const [first] = initialGridOrders(config(), 105, { isCrypto: false });
+    const [first] = spotGridLogic.initialOrders(config(), market(105));
     expect(first.reason).toBe('grid start: buy 2 AAPL at level 0 (100.00), below the current 105.00');
   });
 });
 
-describe('counterOrder', () => {
-  const levels = gridLevels(config());
-
-  it.each<[string, GridFill, [string, number, number, number] | null]>([
-    // case, fill, expected [side, level, price, qty]
-    ['buy filled -> sell one level up', { side: 'buy', level: 2, filledQty: 2, price: 104 }, ['sell', 3, 106, 2]],
-    ['partial buy -> sell what filled', { side: 'buy', level: 2, filledQty: 1, price: 103.98 }, ['sell', 3, 106, 1]],
-    ['sell filled -> buy one level down', { side: 'sell', level: 3, filledQty: 2, price: 106 }, ['buy', 2, 104, 2]],
-    ['partial sell -> buy back what filled', { side: 'sell', level: 5, filledQty: 1, price: 110.02 }, ['buy', 4, 108, 1]],
-    ['buy below the top -> sell at the top', { side: 'buy', level: 4, filledQty: 2, price: 108 }, ['sell', 5, 110, 2]],
-    ['buy at the top level -> nothing above', { side: 'buy', level: 5, filledQty: 2, price: 110 }, null],
-    ['sell at the bottom level -> nothing below', { side: 'sell', level: 0, filledQty: 2, price: 100 }, null],
-    ['crypto partial fill', { side: 'buy', level: 0, filledQty: 0.003125, price: 100 }, ['sell', 1, 102, 0.003125]],
-  ])('%s', (_case, fill, expected) => {
-    const order = counterOrder(config(), levels, fill);
-    expect(order && [order.side, order.level, order.limitPrice, order.qty]).toEqual(expected);
+describe('spotGridLogic.onFill', () => {
+  it.each<[string, GridFill, [string, string, number, number, number] | null]>([
+    // case, fill, expected [side, role, level, price, qty]
+    ['buy filled -> sell one level up', fill('buy', 2, 2, 104), ['sell', 'close', 3, 106, 2]],
+    ['partial buy -> sell what filled', fill('buy', 2, 1, 103.98), ['sell', 'close', 3, 106, 1]],
+    ['sell filled -> buy one level down', fill('sell', 3, 2, 106), ['buy', 'open', 2, 104, 2]],
+    ['partial sell -> buy back what filled', fill('sell', 5, 1, 110.02), ['buy', 'open', 4, 108, 1]],
+    ['buy below the top -> sell at the top', fill('buy', 4, 2, 108), ['sell', 'close', 5, 110, 2]],
+    ['buy at the top level -> nothing above', fill('buy', 5, 2, 110), null],
+    ['sell at the bottom level -> nothing below', fill('sell', 0, 2, 100), null],
+    ['crypto partial fill', fill('buy', 0, 0.003125, 100), ['sell', 'close', 1, 102, 0.003125]],
+  ])('%s', (_case, input, expected) => {
+    const reaction = spotGridLogic.onFill(config(), EQUITY, input);
+    const [order] = reaction.orders;
+    expect(order ? [order.side, order.role, order.level, order.limitPrice, order.qty] : null).toEqual(expected);
+    expect(reaction.orders.length).toBe(expected ? 1 : 0);
+    expect(reaction.cancelOtherOpenOrders).toBe(false);
     if (order) expect(order).toMatchObject({ symbol: 'AAPL', type: 'limit', timeInForce: 'gtc' });
   });
 
-  it('explains the counter order', () => {
-    expect(counterOrder(config(), levels, { side: 'buy', level: 2, filledQty: 1, price: 103.98 })?.reason).toBe(
+  it('walks a round trip down and back up the ladder', () => {
+    // Price falls from 105 through 104 and 102, then rises back through 104 and 106.
+    const down1 = spotGridLogic.onFill(config(), EQUITY, fill('buy', 2, 2, 104)).orders[0];
+    const down2 = spotGridLogic.onFill(config(), EQUITY, fill('buy', 1, 2, 102)).orders[0];
+    const up1 = spotGridLogic.onFill(config(), EQUITY, { ...fill('sell', 2, 2, 104), role: down2.role }).orders[0];
+    const up2 = spotGridLogic.onFill(config(), EQUITY, { ...fill('sell', 3, 2, 106), role: down1.role }).orders[0];
+    expect([down1, down2, up1, up2].map((o) => `${o.side} ${o.qty}@${o.limitPrice} L${o.level} ${o.role}`)).toEqual([
+      'sell 2@106 L3 close',
+      'sell 2@104 L2 close',
+      'buy 2@102 L1 open',
+      'buy 2@104 L2 open',
+    ]);
+  });
+
+  it('explains the counter order and the ladder end', () => {
+    expect(spotGridLogic.onFill(config(), EQUITY, fill('buy', 2, 1, 103.98)).reason).toBe(
       'grid buy of 1 AAPL filled at 103.98 on level 2: sell 1 at level 3 (106.00)',
+    );
+    expect(spotGridLogic.onFill(config(), EQUITY, fill('buy', 5, 2, 110)).reason).toBe(
+      'grid buy of 2 AAPL filled at 110.00 on level 5: level 5 is the top of the grid, no level above to sell at',
     );
   });
 
   it.each<[GridFill, string]>([
-    [{ side: 'buy', level: 6, filledQty: 1, price: 100 }, 'fill level 6 is not a level of this 6-level grid'],
-    [{ side: 'buy', level: -1, filledQty: 1, price: 100 }, 'fill level -1 is not a level of this 6-level grid'],
-    [{ side: 'sell', level: 1.5, filledQty: 1, price: 100 }, 'fill level 1.5 is not a level of this 6-level grid'],
-    [{ side: 'buy', level: 1, filledQty: 0, price: 100 }, 'fill quantity must be greater than 0, got 0'],
-  ])('rejects %j', (fill, message) => {
-    expect(() => counterOrder(config(), levels, fill)).toThrow(message);
+    [fill('buy', 6, 1, 100), 'fill level 6 is not a level of this 6-level grid'],
+    [fill('buy', -1, 1, 100), 'fill level -1 is not a level of this 6-level grid'],
+    [fill('sell', 1.5, 1, 100), 'fill level 1.5 is not a level of this 6-level grid'],
+    [fill('buy', 1, 0, 100), 'fill quantity must be greater than 0, got 0'],
+  ])('rejects %j', (input, message) => {
+    expect(() => spotGridLogic.onFill(config(), EQUITY, input)).toThrow(message);
   });
 });
 
-describe('roundTripProfit', () => {
+describe('spotGridLogic.roundTripProfit', () => {
   it.each([
     [104, 106, 2, 4],
     [100, 102, 0.5, 1],
@@ -127,6 +155,16 @@ describe('roundTripProfit', () => {
     [100, 100, 3, 0],
     [106, 104, 2, -4],
   ])('buy %p sell %p qty %p -> %p', (buy, sell, qty, expected) => {
-    expect(roundTripProfit(buy, sell, qty)).toBe(expected);
+    expect(spotGridLogic.roundTripProfit({ side: 'buy', price: buy, qty: 5 }, { side: 'sell', price: sell, qty })).toEqual({ usd: expected, units: 0 });
+  });
+
+  it('completes no round trip with a buy', () => {
+    expect(spotGridLogic.roundTripProfit({ side: 'sell', price: 106, qty: 2 }, { side: 'buy', price: 104, qty: 2 })).toBeNull();
+  });
+});
+
+describe('spotGridLogic.ladder', () => {
+  it('lists every level', () => {
+    expect(spotGridLogic.ladder(config(), 105)).toEqual([100, 102, 104, 106, 108, 110].map((price, level) => ({ level, price })));
   });
 });

@@ -1,11 +1,15 @@
-import { spotGridConfigSchema } from './spot-grid';
-import { validateGridAgainstMarket } from './spot-grid-market-check';
+import { isCryptoSymbol } from '../order-sizing';
+import { spotGridConfigSchema, spotGridLogic, type SpotGridConfig } from './spot-grid';
+
+function validateGridAgainstMarket(config: SpotGridConfig, price: number, buyingPower: number, isCrypto = isCryptoSymbol(config.symbol)) {
+  return spotGridLogic.checkStart(config, { price, buyingPower, isCrypto, shortable: false, positionQty: 0 });
+}
 
 // AAPL ladder: levels 0..5 = 100, 102, 104, 106, 108, 110.
 const AAPL = { symbol: 'AAPL', lower_price: 100, upper_price: 110, grid_count: 6 };
 const BTC = { symbol: 'BTC/USD', lower_price: 60_000, upper_price: 70_000, grid_count: 3 };
 
-describe('validateGridAgainstMarket', () => {
+describe('spotGridLogic.checkStart', () => {
   it.each<[string, Record<string, unknown>, number, number, string]>([
     [
       'price above the range',
@@ -62,12 +66,12 @@ describe('validateGridAgainstMarket', () => {
     ['crypto from capital', { ...BTC, allocated_capital: 1000 }, 66_000, 1000, 999.96],
   ])('%s needs %p of %p buying power', (_case, input, price, buyingPower, required) => {
     const check = validateGridAgainstMarket(spotGridConfigSchema.parse(input), price, buyingPower);
-    expect(check).toEqual({ ok: true, levels: expect.any(Array), requiredBuyingPower: required });
+    expect(check).toEqual({ ok: true, requiredBuyingPower: required });
   });
 
-  it('takes the asset class from the caller when the symbol does not show it', () => {
+  it('takes the asset class from the market, not the symbol', () => {
     const config = spotGridConfigSchema.parse({ ...AAPL, symbol: 'BTCUSD', allocated_capital: 150 });
-    expect(validateGridAgainstMarket(config, 105, 10_000, { isCrypto: true })).toMatchObject({ ok: true });
+    expect(validateGridAgainstMarket(config, 105, 10_000, true)).toMatchObject({ ok: true });
     expect(validateGridAgainstMarket(config, 105, 10_000)).toMatchObject({ ok: false });
   });
 });
