@@ -36,7 +36,7 @@ describe('createAlpacaBroker against the paper exchange', () => {
       status: 'ACTIVE',
       currency: 'USD',
       cash: 10_000,
-      buyingPower: 10_000,
+      buyingPower: 20_000, // a Reg T margin account: 2 x equity
       equity: 10_000,
       portfolioValue: 10_000,
     });
@@ -142,7 +142,8 @@ describe('createAlpacaBroker against the paper exchange', () => {
     const open = await many.listOrders('open');
     expect(open).toHaveLength(510);
     expect(new Set(open.map((order) => order.clientOrderId)).size).toBe(510);
-  });
+    // 510 sequential placements take ~5 s on two busy cores.
+  }, 30_000);
 
   it('reads, lists and closes positions, crypto under its slash symbol', async () => {
     await broker.placeOrder({ clientOrderId: 'p-1', symbol: 'AAPL', side: 'buy', type: 'market', timeInForce: 'day', qty: 4 });

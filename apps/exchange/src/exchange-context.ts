@@ -3,6 +3,7 @@ import type { PriceBook } from './market/price-book';
 import type { ExchangeStore } from './store/exchange-store';
 import type { Ledger } from './trading/ledger';
 import type { MatchingEngine } from './trading/matching-engine';
+import type { FillSettings } from './trading/touch-fill';
 import type { TradeEventHub } from './trading/trade-events';
 
 /** Test-only faults injected on the API routes (POST /admin/faults). */
@@ -29,6 +30,8 @@ export interface ExchangeContext {
   ledger: Ledger;
   engine: MatchingEngine;
   events: TradeEventHub;
+  /** Read by the matching engine on every fill; POST /admin/fills changes it. */
+  fills: FillSettings;
   faults: FaultSettings;
   streams: StreamControl;
   /** Seeded, so injected faults are reproducible. */

@@ -73,6 +73,10 @@ describe('startExchange', () => {
     }
   });
 
+  it.each([[0], [1.5], [Number.NaN]])('refuses to start with touchFillRatio %p', async (touchFillRatio) => {
+    await expect(startExchange({ touchFillRatio })).rejects.toThrow(/^touchFillRatio must be/);
+  });
+
   it('frees its port on close and tolerates a second close', async () => {
     const exchange = await startExchange();
     await exchange.close();

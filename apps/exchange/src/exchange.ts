@@ -9,6 +9,7 @@ import { ExchangeStore } from './store/exchange-store';
 import { Ledger } from './trading/ledger';
 import { MatchingEngine } from './trading/matching-engine';
 import { STREAM_PATH, TradeStreamServer } from './stream/trade-stream.server';
+import { DEFAULT_TOUCH_FILL_RATIO, touchFillRatioProblem, type FillSettings } from './trading/touch-fill';
 import { TradeEventHub, type TradeUpdateListener } from './trading/trade-events';
 
 export interface ExchangeOptions {
@@ -21,6 +22,11 @@ export interface ExchangeOptions {
   priceDrift?: boolean;
   seed?: string;
   marketHours?: MarketHoursMode;
+  /**
+   * Share of a resting limit order's remaining quantity filled when the price touches (equals)
+   * its limit without crossing it; 0 < ratio <= 1, default 0.5; 1 fills whole.
+   */
+  touchFillRatio?: number;
 }
 
 export interface ExchangeHandle {
@@ -29,7 +35,7 @@ export interface ExchangeHandle {
   /** Alpaca's trade_updates WebSocket, e.g. ws://127.0.0.1:4010/stream */
   streamUrl: string;
   port: number;
-  /** Order events (new, fill, canceled, expired) of every account, as Alpaca's trade_updates. */
+  /** Order events (new, partial_fill, fill, canceled, expired) of every account, as Alpaca's trade_updates. */
   onTradeUpdate(listener: TradeUpdateListener): () => void;
   close(): Promise<void>;
 }
@@ -39,13 +45,16 @@ export interface ExchangeHandle {
 const MATCHING_INTERVAL_MS = 1000;
 
 export async function startExchange(options: ExchangeOptions = {}): Promise<ExchangeHandle> {
+  const fills: FillSettings = { touchFillRatio: options.touchFillRatio ?? DEFAULT_TOUCH_FILL_RATIO };
+  const problem = touchFillRatioProblem(fills.touchFillRatio);
+  if (problem) throw new Error(`touchFillRatio ${problem}`);
   const store = ExchangeStore.open(options.dataFile);
   const seed = options.seed ?? 'autopilot';
   const prices = new PriceBook(store, { seed, drift: options.priceDrift ?? true });
   const clock = new ExchangeClock(options.marketHours ?? 'us_equity');
   const ledger = new Ledger(store, prices);
   const events = new TradeEventHub(store);
-  const engine = new MatchingEngine(store, prices, clock, ledger, events);
+  const engine = new MatchingEngine(store, prices, clock, ledger, events, fills);
   const server = createServer();
   const streams = new TradeStreamServer({ store, events }, server);
   const ctx: ExchangeContext = {
@@ -55,6 +64,7 @@ export async function startExchange(options: ExchangeOptions = {}): Promise<Exch
     ledger,
     engine,
     events,
+    fills,
     faults: { errorRate: 0, latencyMs: 0, rateLimitPerMinute: null },
     random: createSeededRandom(`${seed}|faults`),
     streams,

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { startExchange } from './exchange';
+import { touchFillRatioProblem } from './trading/touch-fill';
 
 // Standalone entry: `node dist/apps/exchange/src/main.js`. Configuration from the environment.
 async function main(): Promise<void> {
@@ -8,6 +9,11 @@ async function main(): Promise<void> {
   const port = Number(process.env.EXCHANGE_PORT ?? 4010);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`EXCHANGE_PORT must be a port number, got "${process.env.EXCHANGE_PORT}"`);
   const host = process.env.EXCHANGE_HOST ?? '127.0.0.1';
+  const rawRatio = process.env.EXCHANGE_TOUCH_FILL_RATIO;
+  const touchFillRatio = rawRatio === undefined || rawRatio === '' ? undefined : Number(rawRatio);
+  if (touchFillRatio !== undefined && touchFillRatioProblem(touchFillRatio)) {
+    throw new Error(`EXCHANGE_TOUCH_FILL_RATIO must be a number > 0 and <= 1, got "${rawRatio}"`);
+  }
 
   const exchange = await startExchange({
     port,
@@ -15,6 +21,7 @@ async function main(): Promise<void> {
     dataFile: join(process.env.DATA_DIR ?? '.data', 'exchange.db'),
     priceDrift: drift === 'on',
     seed: process.env.EXCHANGE_SEED,
+    touchFillRatio,
   });
   console.log(`Paper exchange listening on ${exchange.url} (trade_updates stream: ${exchange.streamUrl})`);
 

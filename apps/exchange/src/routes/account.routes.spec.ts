@@ -20,7 +20,9 @@ describe('account, clock and assets through the SDK', () => {
       status: 'ACTIVE',
       currency: 'USD',
       cash: '25000',
-      buyingPower: '25000',
+      buyingPower: '50000', // a Reg T margin account: 2 x equity
+      multiplier: '2',
+      shortingEnabled: true,
       equity: '25000',
       portfolioValue: '25000',
     });

@@ -1,5 +1,5 @@
 import { startExchange, type ExchangeHandle } from '../exchange';
-import { adminRequest, createPaperAccount, setFaults, type PaperAccount } from '../testing/admin-client';
+import { adminRequest, createPaperAccount, setFaults, setPrice, type PaperAccount } from '../testing/admin-client';
 import { sdkClient } from '../testing/sdk-client';
 
 describe('admin routes and injected faults', () => {
@@ -28,6 +28,10 @@ describe('admin routes and injected faults', () => {
     ['/admin/bars', { symbol: 'AAPL', timeframe: '1Min', bars: [{ o: 10, h: 9, l: 8, c: 9, v: 1 }] }, 400],
     ['/admin/clock', { is_open: 'yes' }, 400],
     ['/admin/faults', { error_rate: 2 }, 400],
+    ['/admin/fills', { touch_fill_ratio: 0 }, 400],
+    ['/admin/fills', { touch_fill_ratio: 1.01 }, 400],
+    ['/admin/fills', { touch_fill_ratio: 'half' }, 400],
+    ['/admin/fills', {}, 400],
   ])('POST %s %j answers %d', async (path, body, status) => {
     const response = await fetch(`${exchange.url}${path}`, {
       method: 'POST',
@@ -73,6 +77,43 @@ describe('admin routes and injected faults', () => {
     for (let i = 0; i < 5; i++) await client.trading.clock.legacyClock().catch((error: unknown) => failures.push(error));
     expect(failures.length).toBeGreaterThanOrEqual(1);
     expect(failures[0]).toMatchObject({ status: 429, name: 'RateLimitError', rateLimit: { limit: 2, remaining: 0 } });
+  });
+
+  it('reads and sets the touch fill ratio', async () => {
+    expect(await adminRequest(exchange.url, 'GET', '/admin/fills')).toEqual({ touch_fill_ratio: 0.5 });
+    try {
+      expect(await adminRequest(exchange.url, 'POST', '/admin/fills', { touch_fill_ratio: 1 })).toEqual({ touch_fill_ratio: 1 });
+      expect(await adminRequest(exchange.url, 'GET', '/admin/fills')).toEqual({ touch_fill_ratio: 1 });
+      const response = await fetch(`${exchange.url}/admin/fills`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ touch_fill_ratio: 2 }),
+      });
+      expect(await response.json()).toEqual({ code: 40010000, message: 'touch_fill_ratio must be > 0 and <= 1, got 2' });
+      expect(await adminRequest(exchange.url, 'GET', '/admin/fills')).toEqual({ touch_fill_ratio: 1 });
+    } finally {
+      await adminRequest(exchange.url, 'POST', '/admin/fills', { touch_fill_ratio: 0.5 });
+    }
+  });
+
+  it('fills a touched limit order whole at ratio 1 and in part at 0.25', async () => {
+    const fresh = await createPaperAccount(exchange.url);
+    const client = sdkClient(exchange.url, fresh);
+    await setPrice(exchange.url, 'KO', 60);
+    try {
+      await adminRequest(exchange.url, 'POST', '/admin/fills', { touch_fill_ratio: 1 });
+      const whole = await client.trading.orders.limit({ symbol: 'KO', qty: 8, side: 'buy', limitPrice: 59, timeInForce: 'gtc' });
+      await adminRequest(exchange.url, 'POST', '/admin/fills', { touch_fill_ratio: 0.25 });
+      const part = await client.trading.orders.limit({ symbol: 'KO', qty: 8, side: 'buy', limitPrice: 58, timeInForce: 'gtc' });
+      await adminRequest(exchange.url, 'POST', '/admin/fills', { touch_fill_ratio: 1 });
+      await setPrice(exchange.url, 'KO', 59);
+      expect(await client.trading.orders.getOrderByOrderID({ orderId: whole.id! })).toMatchObject({ status: 'filled', filledQty: '8' });
+      await adminRequest(exchange.url, 'POST', '/admin/fills', { touch_fill_ratio: 0.25 });
+      await setPrice(exchange.url, 'KO', 58);
+      expect(await client.trading.orders.getOrderByOrderID({ orderId: part.id! })).toMatchObject({ status: 'partially_filled', filledQty: '2' });
+    } finally {
+      await adminRequest(exchange.url, 'POST', '/admin/fills', { touch_fill_ratio: 0.5 });
+    }
   });
 
   it('lists an account\'s trade events in sequence', async () => {

@@ -8,6 +8,7 @@ import { newAccountNumber, newKeyId, newOpaqueToken, newSecretKey } from '../sto
 import type { AccountRecord } from '../store/records';
 import { formatDecimal, roundCash } from '../trading/decimal';
 import { toOrderJson } from '../trading/order-json';
+import { touchFillRatioProblem } from '../trading/touch-fill';
 
 /** Test and operator routes. No authentication: the exchange listens on loopback only. */
 export function adminRoutes(ctx: ExchangeContext): Router {
@@ -80,6 +81,19 @@ export function adminRoutes(ctx: ExchangeContext): Router {
       latency_ms: ctx.faults.latencyMs,
       rate_limit_per_minute: ctx.faults.rateLimitPerMinute,
     });
+  });
+
+  // How resting limit orders fill when the price only touches their limit.
+  router.get('/admin/fills', (_req, res) => {
+    res.json({ touch_fill_ratio: ctx.fills.touchFillRatio });
+  });
+
+  router.post('/admin/fills', (req, res) => {
+    const ratio = bodyOf(req).touch_fill_ratio;
+    const problem = touchFillRatioProblem(ratio);
+    if (problem) throw badRequest(`touch_fill_ratio ${problem}`);
+    ctx.fills.touchFillRatio = ratio as number;
+    res.json({ touch_fill_ratio: ctx.fills.touchFillRatio });
   });
 
   // Every order submission the account made, accepted or refused, oldest first: lets tests

@@ -25,7 +25,8 @@ describe('order lifecycle through the SDK', () => {
     expect(order).toMatchObject({ status: 'filled', filledQty: '10', filledAvgPrice: '100', clientOrderId: 'mkt-1', symbol: 'AAPL' });
     expect(order.filledAt).toBeInstanceOf(Date);
     const after = await alpaca.trading.account.getAccount();
-    expect(after).toMatchObject({ cash: '9000', equity: '10000', buyingPower: '9000' });
+    // Margin account: 2 x 10,000 equity - 1,000 long market value.
+    expect(after).toMatchObject({ cash: '9000', equity: '10000', buyingPower: '19000' });
     expect(await alpaca.trading.positions.getOpenPosition({ symbolOrAssetId: 'AAPL' })).toMatchObject({ qty: '10', avgEntryPrice: '100' });
   });
 
@@ -38,7 +39,7 @@ describe('order lifecycle through the SDK', () => {
   it('rests a limit buy until an admin price crosses it, then fills at the limit', async () => {
     const order = await alpaca.trading.orders.limit({ symbol: 'AAPL', qty: 5, side: 'buy', limitPrice: 95, timeInForce: 'gtc' });
     expect(order.status).toBe('new');
-    expect((await alpaca.trading.account.getAccount()).buyingPower).toBe('9525'); // 5 x 95 held back
+    expect((await alpaca.trading.account.getAccount()).buyingPower).toBe('19525'); // 2 x 10,000 less 5 x 95 held back
     await setPrice(exchange.url, 'AAPL', 96);
     expect((await alpaca.trading.orders.getOrderByOrderID({ orderId: order.id! })).status).toBe('new');
     await setPrice(exchange.url, 'AAPL', 94.5);
@@ -47,11 +48,11 @@ describe('order lifecycle through the SDK', () => {
     expect((await alpaca.trading.account.getAccount()).cash).toBe('9525');
   });
 
-  it('fills a limit sell when the price rises to it', async () => {
+  it('fills a limit sell when the price rises through it', async () => {
     await alpaca.trading.orders.market({ symbol: 'AAPL', qty: 4, side: 'buy' });
     const sell = await alpaca.trading.orders.limit({ symbol: 'AAPL', qty: 4, side: 'sell', limitPrice: 110, timeInForce: 'day' });
     expect(sell.status).toBe('new');
-    await setPrice(exchange.url, 'AAPL', 110);
+    await setPrice(exchange.url, 'AAPL', 110.5);
     expect(await alpaca.trading.orders.getOrderByOrderID({ orderId: sell.id! })).toMatchObject({ status: 'filled', filledAvgPrice: '110' });
     expect((await alpaca.trading.account.getAccount()).cash).toBe('10040');
     await expect(alpaca.trading.positions.getOpenPosition({ symbolOrAssetId: 'AAPL' })).rejects.toBeInstanceOf(NotFoundError);
@@ -99,19 +100,22 @@ describe('order lifecycle through the SDK', () => {
   });
 
   it('answers 403 insufficient buying power, counting what open orders hold', async () => {
-    const tooMuch = alpaca.trading.orders.market({ symbol: 'AAPL', qty: 101, side: 'buy' });
+    // Buying power of a $10,000 margin account: $20,000.
+    const tooMuch = alpaca.trading.orders.market({ symbol: 'AAPL', qty: 201, side: 'buy' });
     await expect(tooMuch).rejects.toBeInstanceOf(PermissionError);
     await expect(tooMuch).rejects.toMatchObject({ status: 403, message: 'insufficient buying power' });
-    await alpaca.trading.orders.limit({ symbol: 'AAPL', qty: 90, side: 'buy', limitPrice: 90, timeInForce: 'gtc' });
-    await expect(alpaca.trading.orders.market({ symbol: 'AAPL', qty: 20, side: 'buy' })).rejects.toMatchObject({ status: 403 });
+    await alpaca.trading.orders.limit({ symbol: 'AAPL', qty: 200, side: 'buy', limitPrice: 90, timeInForce: 'gtc' });
+    await expect(alpaca.trading.orders.market({ symbol: 'AAPL', qty: 21, side: 'buy' })).rejects.toMatchObject({ status: 403 });
+    await expect(alpaca.trading.orders.market({ symbol: 'AAPL', qty: 20, side: 'buy' })).resolves.toMatchObject({ status: 'filled' });
   });
 
-  it('answers 403 when selling more than is held (no shorting yet)', async () => {
-    await alpaca.trading.orders.market({ symbol: 'AAPL', qty: 2, side: 'buy' });
-    const failure = alpaca.trading.orders.market({ symbol: 'AAPL', qty: 3, side: 'sell' });
+  it('answers 403 when a cash account sells more than it holds (no shorting below $2,000 equity)', async () => {
+    const cashAccount = sdkClient(exchange.url, await createPaperAccount(exchange.url, 1_500));
+    await cashAccount.trading.orders.market({ symbol: 'AAPL', qty: 2, side: 'buy' });
+    const failure = cashAccount.trading.orders.market({ symbol: 'AAPL', qty: 3, side: 'sell' });
     await expect(failure).rejects.toMatchObject({
       status: 403,
-      message: 'insufficient qty available for order (requested: 3, available: 2)',
+      message: 'insufficient qty available for order (requested: 3, available: 2): short selling needs a margin account (equity of at least $2,000)',
     });
   });
 

@@ -11,8 +11,7 @@ import { toPositionJson } from '../trading/position-json';
 
 export function positionsRoutes(ctx: ExchangeContext): Router {
   const router = Router();
-  const json = (position: PositionRecord) =>
-    toPositionJson(position, ctx.prices, ctx.ledger.availableQty(position.accountId, position.symbol));
+  const json = (position: PositionRecord) => toPositionJson(position, ctx.prices, ctx.ledger.positionQtyAvailable(position));
 
   router.get('/v2/positions', (_req, res) => {
     const positions = ctx.store.positionsOf(accountOf(res).id).sort((a, b) => a.symbol.localeCompare(b.symbol));
@@ -37,7 +36,7 @@ export function positionsRoutes(ctx: ExchangeContext): Router {
     const results = ctx.store.positionsOf(account.id).map((position) => {
       const symbol = positionSymbol(findAsset(position.symbol)!);
       try {
-        return { symbol, status: 200, body: toOrderJson(closePosition(ctx, account, position, position.qty)) };
+        return { symbol, status: 200, body: toOrderJson(closePosition(ctx, account, position, Math.abs(position.qty))) };
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         return { symbol, status: error.status, body: { code: error.code, message: error.message } };
@@ -56,7 +55,7 @@ function ownPosition(ctx: ExchangeContext, account: AccountRecord, symbol: strin
   return position;
 }
 
-/** `qty` or `percentage` (0-100) of the position; all of it by default. */
+/** `qty` or `percentage` (0-100) of the position, in units (positive for shorts too); all of it by default. */
 function closeQty(req: Request, position: PositionRecord): number {
   const { qty, percentage } = req.query;
   if (qty !== undefined && percentage !== undefined) throw unprocessable('only one of qty or percentage may be given');
@@ -68,18 +67,18 @@ function closeQty(req: Request, position: PositionRecord): number {
   if (typeof percentage === 'string') {
     const value = Number(percentage);
     if (!(value > 0 && value <= 100)) throw unprocessable(`invalid percentage "${percentage}"`);
-    return roundQty((position.qty * value) / 100);
+    return roundQty((Math.abs(position.qty) * value) / 100);
   }
-  return position.qty;
+  return Math.abs(position.qty);
 }
 
-/** Closing is a market sell: DAY for equities (allows fractions), GTC for crypto. */
+/** Closing is a market sell (a buy for a short): DAY for equities (allows fractions), GTC for crypto. */
 function closePosition(ctx: ExchangeContext, account: AccountRecord, position: PositionRecord, qty: number): OrderRecord {
   const asset = findAsset(position.symbol)!;
   return ctx.engine.submit(account, {
     asset,
     clientOrderId: randomUUID(),
-    side: 'sell',
+    side: position.qty < 0 ? 'buy' : 'sell',
     type: 'market',
     timeInForce: asset.assetClass === 'crypto' ? 'gtc' : 'day',
     qty,

@@ -1,6 +1,7 @@
 import type { AssetClass } from '../market/asset-catalog';
 
 export type OrderSide = 'buy' | 'sell';
+export type PositionIntent = 'buy_to_open' | 'buy_to_close' | 'sell_to_open' | 'sell_to_close';
 export type OrderType = 'market' | 'limit';
 export type TimeInForce = 'day' | 'gtc' | 'ioc' | 'fok';
 export type OrderStatus =
@@ -32,6 +33,8 @@ export interface OrderRecord {
   assetId: string;
   assetClass: AssetClass;
   side: OrderSide;
+  /** Whether the order opens or closes, decided at submission; absent on orders stored before shorting. */
+  positionIntent?: PositionIntent;
   type: OrderType;
   timeInForce: TimeInForce;
   qty: number | null;
@@ -68,6 +71,7 @@ export interface PositionRecord {
   accountId: string;
   /** Canonical asset symbol ("BTC/USD"). */
   symbol: string;
+  /** Negative for a short position. */
   qty: number;
   avgEntryPrice: number;
 }

@@ -1,14 +1,18 @@
 import type { AccountRecord } from '../store/records';
+import { accountBalances } from './account-balances';
 import { formatDecimal } from './decimal';
 import type { Ledger } from './ledger';
 
 const money = (usd: number): string => formatDecimal(usd, 2);
 
-/** GET /v2/account in Alpaca's shape: a cash account (multiplier 1) with no margin or shorting. */
+/**
+ * GET /v2/account in Alpaca's shape: a Reg T margin account (multiplier 2, shorting enabled)
+ * from $2,000 of equity, a cash account below. No pattern day trading rules.
+ */
 export function toAccountJson(account: AccountRecord, ledger: Ledger): Record<string, unknown> {
-  const longValue = ledger.positionsValue(account.id);
-  const equity = ledger.equity(account);
-  const buyingPower = ledger.buyingPower(account);
+  const balances = accountBalances(account, ledger);
+  const equity = balances.equity;
+  const buyingPower = balances.buyingPower;
   return {
     id: account.id,
     account_number: account.accountNumber,
@@ -19,18 +23,18 @@ export function toAccountJson(account: AccountRecord, ledger: Ledger): Record<st
     buying_power: money(buyingPower),
     regt_buying_power: money(buyingPower),
     daytrading_buying_power: '0',
-    non_marginable_buying_power: money(buyingPower),
+    non_marginable_buying_power: money(balances.nonMarginableBuyingPower),
     options_buying_power: '0',
     equity: money(equity),
     last_equity: money(equity),
     portfolio_value: money(equity),
-    long_market_value: money(longValue),
-    short_market_value: '0',
-    initial_margin: '0',
-    maintenance_margin: '0',
-    last_maintenance_margin: '0',
+    long_market_value: money(balances.longMarketValue),
+    short_market_value: money(balances.shortMarketValue),
+    initial_margin: money(balances.initialMargin),
+    maintenance_margin: money(balances.maintenanceMargin),
+    last_maintenance_margin: money(balances.maintenanceMargin),
     sma: '0',
-    multiplier: '1',
+    multiplier: String(balances.multiplier),
     accrued_fees: '0',
     pending_transfer_in: '0',
     pending_transfer_out: '0',
@@ -42,7 +46,7 @@ export function toAccountJson(account: AccountRecord, ledger: Ledger): Record<st
     transfers_blocked: false,
     account_blocked: false,
     trade_suspended_by_user: false,
-    shorting_enabled: false,
+    shorting_enabled: balances.shortingEnabled,
     options_approved_level: 0,
     options_trading_level: 0,
     balance_asof: new Date().toISOString().slice(0, 10),

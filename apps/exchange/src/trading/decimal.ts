@@ -1,8 +1,11 @@
 /** Rounds half away from zero to `decimals` places without binary artefacts (0.1 + 0.2). */
 export function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;
+  const scaled = Math.abs(value) * factor;
+  // Already on the grid (whole shares, cents): nothing to round, and toPrecision is slow.
+  if (Number.isInteger(scaled)) return value;
   // toPrecision(15) drops the representation error first: 1.005 * 100 is 100.49999999999999.
-  const rounded = Math.round(Number((Math.abs(value) * factor).toPrecision(15))) / factor;
+  const rounded = Math.round(Number(scaled.toPrecision(15))) / factor;
   return value < 0 && rounded !== 0 ? -rounded : rounded;
 }
 

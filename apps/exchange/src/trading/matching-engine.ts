@@ -1,24 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { forbidden, unprocessable } from '../http/api-error';
+import { unprocessable } from '../http/api-error';
 import { findAsset } from '../market/asset-catalog';
 import type { ExchangeClock } from '../market/exchange-clock';
 import type { PriceBook } from '../market/price-book';
 import type { ExchangeStore } from '../store/exchange-store';
 import { OPEN_ORDER_STATUSES, type AccountRecord, type OrderRecord } from '../store/records';
-import { formatDecimal, roundQty } from './decimal';
-import type { Ledger } from './ledger';
+import { accountBalances } from './account-balances';
+import { roundQty } from './decimal';
+import { checkFunds } from './funds-check';
+import { bySubmission, type Ledger } from './ledger';
 import type { ValidatedOrder } from './order-validation';
+import { DEFAULT_TOUCH_FILL_RATIO, touchFillQty, type FillSettings } from './touch-fill';
 import type { TradeEventHub } from './trade-events';
 
 /**
- * Accepts orders and fills them against the price book. Fills are whole (no partial fills).
- * Market orders fill at the current price when their market is open; equity orders placed
- * while it is closed wait as `accepted` and fill on the first run after the open. A resting limit
- * order fills at its limit price once the price crosses it; one that is marketable on arrival
- * fills at once at the (better) current price.
+ * Accepts orders and fills them against the price book. Market orders fill whole at the current
+ * price when their market is open; equity orders placed while it is closed wait as `accepted`
+ * and fill on the first run after the open. A limit order fills whole once the price crosses its
+ * limit (at the limit when resting, at the better current price when marketable on arrival).
+ * A price that only touches the limit fills `touchFillRatio` of what remains (`partial_fill`),
+ * once per visit of the price to that level.
  */
 export class MatchingEngine {
   private lastSubmissionMs = 0;
+  // Order id -> the price of its last touch fill, while the price stays there. In memory: after a
+  // restart an order sitting at its limit may get one more touch fill.
+  private readonly touchedAt = new Map<string, number>();
 
   constructor(
     private readonly store: ExchangeStore,
@@ -26,6 +33,7 @@ export class MatchingEngine {
     private readonly clock: ExchangeClock,
     private readonly ledger: Ledger,
     private readonly events: TradeEventHub,
+    private readonly fills: FillSettings = { touchFillRatio: DEFAULT_TOUCH_FILL_RATIO },
     private readonly now: () => number = Date.now,
   ) {
     for (const order of store.orders.values()) {
@@ -38,7 +46,7 @@ export class MatchingEngine {
       if (this.store.findOrderByClientOrderId(account.id, request.clientOrderId)) {
         throw unprocessable('client_order_id must be unique');
       }
-      this.checkFunds(account, request);
+      const positionIntent = checkFunds(this.ledger, account, request);
       const now = this.submissionTime();
       const open = this.clock.isOpen(request.asset.assetClass);
       const order = this.store.saveOrder({
@@ -49,6 +57,7 @@ export class MatchingEngine {
         assetId: request.asset.id,
         assetClass: request.asset.assetClass,
         side: request.side,
+        positionIntent,
         type: request.type,
         timeInForce: request.timeInForce,
         qty: request.qty,
@@ -81,7 +90,7 @@ export class MatchingEngine {
   /** Expires, activates and fills open orders against current prices and market hours. */
   run(): void {
     const nowMs = this.now();
-    const open = this.store.openOrders().sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+    const open = this.store.openOrders().sort(bySubmission);
     if (open.length === 0) return;
     this.events.batch(() => {
       for (const order of open) {
@@ -103,54 +112,67 @@ export class MatchingEngine {
     return new Date(this.lastSubmissionMs).toISOString();
   }
 
-  private checkFunds(account: AccountRecord, request: ValidatedOrder): void {
-    const symbol = request.asset.symbol;
-    if (request.side === 'buy') {
-      const cost = this.ledger.estimatedCost({ symbol, qty: request.qty, notional: request.notional, limitPrice: request.limitPrice });
-      if (cost > this.ledger.buyingPower(account)) throw forbidden('insufficient buying power');
-      return;
-    }
-    const requested = this.ledger.estimatedQty({ symbol, qty: request.qty, notional: request.notional });
-    const available = Math.max(0, this.ledger.availableQty(account.id, symbol));
-    if (requested > available) {
-      // Short selling arrives with a later issue; until then a sell needs the units in hand.
-      throw forbidden(
-        `insufficient qty available for order (requested: ${formatDecimal(requested)}, available: ${formatDecimal(available)})`,
-      );
-    }
-  }
-
   private tryFill(order: OrderRecord, onArrival: boolean): void {
     if (!isOpen(order) || !this.clock.isOpen(order.assetClass)) return;
     const asset = findAsset(order.symbol);
     if (!asset) return;
     const market = this.prices.price(asset);
-    let price: number;
-    if (order.type === 'market') {
-      price = market;
-    } else {
-      const limit = order.limitPrice!;
-      const crossed = order.side === 'buy' ? market <= limit : market >= limit;
-      if (!crossed) return;
-      price = onArrival ? market : limit;
-    }
-    const qty = order.qty ?? roundQty(order.notional! / price);
-    const held = this.positionQty(order);
-    if (order.side === 'sell' && qty > held) {
-      // The units were sold meanwhile (e.g. by a position close): nothing left to deliver.
+    const remaining = order.qty === null || order.filledQty === 0 ? order.qty : roundQty(order.qty - order.filledQty);
+    const execution: Execution | undefined =
+      order.type === 'market'
+        ? { price: market, qty: remaining ?? roundQty(order.notional! / market) }
+        : this.limitExecution(order, market, remaining!, onArrival);
+    if (!execution) return;
+    if (order.side === 'sell' && !this.canDeliver(order, execution.qty)) {
+      // The units were sold meanwhile (e.g. by a position close) and no short is allowed.
       this.close(order, 'canceled');
       return;
     }
+    this.execute(order, execution.price, execution.qty);
+  }
+
+  /** Crossed: the rest fills. Touched: a share of it, once per visit of the price. Else nothing. */
+  private limitExecution(order: OrderRecord, market: number, remaining: number, onArrival: boolean): Execution | undefined {
+    const limit = order.limitPrice!;
+    const touchedPrice = this.touchedAt.get(order.id);
+    // The price left the level since the last touch fill: touching it again is a new visit.
+    if (touchedPrice !== undefined && touchedPrice !== market) this.touchedAt.delete(order.id);
+    if (market === limit) {
+      if (touchedPrice === market) return undefined;
+      const qty = touchFillQty(remaining, order.assetClass, this.fills.touchFillRatio);
+      // Fill-or-kill never fills in part.
+      if (order.timeInForce === 'fok' && qty < remaining) return undefined;
+      this.touchedAt.set(order.id, market);
+      return { price: limit, qty };
+    }
+    const crossed = order.side === 'buy' ? market < limit : market > limit;
+    // Resting orders fill at their limit; one marketable on arrival at the (better) current price.
+    return crossed ? { price: onArrival ? market : limit, qty: remaining } : undefined;
+  }
+
+  /** Books one execution and publishes `fill` (order complete) or `partial_fill`. */
+  private execute(order: OrderRecord, price: number, qty: number): void {
     const positionQty = this.ledger.applyFill(order, price, qty);
-    const filled = this.store.saveOrder({
+    const filledQty = roundQty(order.filledQty + qty);
+    const complete = order.qty === null || filledQty >= order.qty;
+    const updated = this.store.saveOrder({
       ...order,
-      status: 'filled',
-      filledQty: qty,
-      filledAvgPrice: price,
-      filledAt: new Date(this.now()).toISOString(),
+      status: complete ? 'filled' : 'partially_filled',
+      filledQty,
+      filledAvgPrice: ((order.filledAvgPrice ?? 0) * order.filledQty + price * qty) / filledQty,
+      filledAt: complete ? new Date(this.now()).toISOString() : null,
     });
-    Object.assign(order, filled);
-    this.events.publish('fill', filled, positionQty, { price, qty });
+    Object.assign(order, updated);
+    if (complete) this.touchedAt.delete(order.id);
+    this.events.publish(complete ? 'fill' : 'partial_fill', updated, positionQty, { price, qty });
+  }
+
+  /** Whether a sell of `qty` can be delivered: from the long position, or as a short sale. */
+  private canDeliver(order: OrderRecord, qty: number): boolean {
+    if (qty <= Math.max(0, this.positionQty(order))) return true;
+    const asset = findAsset(order.symbol)!;
+    const account = this.store.accounts.get(order.accountId)!;
+    return asset.shortable && accountBalances(account, this.ledger).shortingEnabled;
   }
 
   private close(order: OrderRecord, status: 'canceled' | 'expired'): OrderRecord {
@@ -162,6 +184,7 @@ export class MatchingEngine {
       expiredAt: status === 'expired' ? now : order.expiredAt,
     });
     Object.assign(order, closed);
+    this.touchedAt.delete(order.id);
     this.events.publish(status, closed, this.positionQty(closed));
     return closed;
   }
@@ -169,6 +192,12 @@ export class MatchingEngine {
   private positionQty(order: OrderRecord): number {
     return this.store.positionOf(order.accountId, order.symbol)?.qty ?? 0;
   }
+}
+
+/** One fill: USD per unit and units. */
+interface Execution {
+  price: number;
+  qty: number;
 }
 
 function isOpen(order: OrderRecord): boolean {

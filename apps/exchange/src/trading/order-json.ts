@@ -29,7 +29,7 @@ export function toOrderJson(order: OrderRecord): Record<string, unknown> {
     order_type: order.type,
     type: order.type,
     side: order.side,
-    position_intent: order.side === 'buy' ? 'buy_to_open' : 'sell_to_close',
+    position_intent: order.positionIntent ?? (order.side === 'buy' ? 'buy_to_open' : 'sell_to_close'),
     time_in_force: order.timeInForce,
     limit_price: decimalOrNull(order.limitPrice),
     stop_price: null,

@@ -1,0 +1,57 @@
+import { forbidden } from '../http/api-error';
+import type { AccountRecord, PositionIntent } from '../store/records';
+import { accountBalances, MARGIN_MIN_EQUITY } from './account-balances';
+import { formatDecimal, roundQty } from './decimal';
+import type { Ledger } from './ledger';
+import type { ValidatedOrder } from './order-validation';
+
+/**
+ * Alpaca's pre-trade checks; a failure is a 403 with Alpaca's wording. Buys that open or grow a
+ * position need buying power (crypto: non-marginable buying power); sells beyond the long units
+ * not yet promised to other sells are short sales, allowed for shortable equities on margin
+ * accounts and valued against buying power. Returns whether the order opens or closes.
+ */
+export function checkFunds(ledger: Ledger, account: AccountRecord, request: ValidatedOrder): PositionIntent {
+  const { asset } = request;
+  const order = { symbol: asset.symbol, qty: request.qty, notional: request.notional, limitPrice: request.limitPrice };
+  const held = ledger.positionQty(account.id, asset.symbol);
+  const qty = ledger.estimatedQty(order);
+
+  if (request.side === 'buy') {
+    const cover = Math.min(qty, unclaimedShort(ledger, account.id, asset.symbol));
+    const openingCost = qty > 0 ? ledger.estimatedCost(order) * ((qty - cover) / qty) : 0;
+    const balances = accountBalances(account, ledger);
+    const limit = asset.assetClass === 'crypto' ? balances.nonMarginableBuyingPower : balances.buyingPower;
+    if (openingCost > limit) throw forbidden('insufficient buying power');
+    return held < 0 ? 'buy_to_close' : 'buy_to_open';
+  }
+
+  const available = Math.max(0, ledger.availableQty(account.id, asset.symbol));
+  const intent: PositionIntent = held > 0 ? 'sell_to_close' : 'sell_to_open';
+  if (qty <= available) return intent;
+  const amounts = `(requested: ${formatDecimal(qty)}, available: ${formatDecimal(available)})`;
+  if (asset.assetClass === 'crypto') throw forbidden(`insufficient balance for ${asset.symbol.split('/')[0]} ${amounts}`);
+  const refusal = `insufficient qty available for order ${amounts}`;
+  if (!asset.shortable) throw forbidden(`${refusal}: ${asset.symbol} is not shortable`);
+  const balances = accountBalances(account, ledger);
+  if (!balances.shortingEnabled) {
+    throw forbidden(`${refusal}: short selling needs a margin account (equity of at least $${MARGIN_MIN_EQUITY.toLocaleString('en-US')})`);
+  }
+  const shortQty = roundQty(qty - available);
+  if (request.notional !== null || !Number.isInteger(shortQty)) throw forbidden('fractional orders cannot be sold short');
+  if (shortQty * ledger.shortSalePrice(asset.symbol, request.limitPrice) > balances.buyingPower) {
+    throw forbidden('insufficient buying power');
+  }
+  return intent;
+}
+
+/** Short units that open buy orders do not already cover. */
+function unclaimedShort(ledger: Ledger, accountId: string, symbol: string): number {
+  const held = ledger.positionQty(accountId, symbol);
+  if (held >= 0) return 0;
+  const covering = ledger
+    .openOrders(accountId)
+    .filter((order) => order.side === 'buy' && order.symbol === symbol)
+    .reduce((sum, order) => sum + ledger.remainingQty(order), 0);
+  return Math.max(0, roundQty(-held - covering));
+}
