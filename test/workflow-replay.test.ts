@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from '@temporalio/worker';
-import { REPLAY_FIXTURE } from './support/replay-fixture';
+import { GRID_REPLAY_FIXTURE, REPLAY_FIXTURE } from './support/replay-fixture';
 import { testWorkflowBundle } from './support/workflow-bundle';
 
 /**
@@ -15,5 +15,12 @@ describe('strategyWorkflow replay', () => {
     await expect(
       Worker.runReplayHistory({ workflowBundle: await testWorkflowBundle() }, history, 'strategy-replay-fixture'),
     ).resolves.toBeUndefined();
+  }, 120_000);
+});
+
+describe('gridStrategyWorkflow replay', () => {
+  it('replays the recorded history without nondeterminism', async () => {
+    const history = JSON.parse(readFileSync(GRID_REPLAY_FIXTURE, 'utf8'));
+    await expect(Worker.runReplayHistory({ workflowBundle: await testWorkflowBundle() }, history, 'grid-replay-fixture')).resolves.toBeUndefined();
   }, 120_000);
 });

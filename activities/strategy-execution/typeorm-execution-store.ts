@@ -3,6 +3,7 @@ import type { ExecutionResult, OrderSummary } from '../../libs/contracts';
 import type { BrokerOrder } from '../../libs/broker/broker.port';
 import { BotOrder, StrategyExecution, TradingStrategy } from '../../libs/database/entities';
 import { toOrderSummary } from '../../libs/database/order-summary';
+import { applyBrokerOrderUpdate } from '../../libs/order-fills/apply-broker-order-update';
 import type { ExecutionRecord, ExecutionStore, PendingOrder, RecordedDecision, StrategyRecord } from './execution-store.port';
 
 /** ExecutionStore over TypeORM (SQLite or PostgreSQL). */
@@ -112,17 +113,10 @@ export class TypeormExecutionStore implements ExecutionStore {
   }
 
   async applyBrokerOrder(clientOrderId: string, brokerOrder: BrokerOrder): Promise<OrderSummary> {
-    await this.orders.update(
-      { clientOrderId },
-      {
-        brokerOrderId: brokerOrder.id,
-        status: brokerOrder.status,
-        filledQty: brokerOrder.filledQty,
-        filledAvgPrice: brokerOrder.filledAvgPrice,
-        submittedAt: new Date(brokerOrder.submittedAt),
-        filledAt: brokerOrder.filledAt ? new Date(brokerOrder.filledAt) : null,
-      },
-    );
+    await this.orders.update({ clientOrderId }, { brokerOrderId: brokerOrder.id, submittedAt: new Date(brokerOrder.submittedAt) });
+    // Status and fills go through the fill handler, so an order that filled on arrival gets its
+    // trades row like any other fill, and the monitor later finds nothing left to record.
+    await applyBrokerOrderUpdate(this.dataSource, { order: brokerOrder });
     return toOrderSummary(await this.orders.findOneByOrFail({ clientOrderId }));
   }
 

@@ -27,6 +27,7 @@ export function toBrokerAccount(account: trading.Account): BrokerAccount {
     currency: account.currency ?? 'USD',
     cash: num(account.cash),
     buyingPower: num(account.buyingPower),
+    nonMarginableBuyingPower: num(account.nonMarginableBuyingPower ?? account.buyingPower),
     equity: num(account.equity),
     portfolioValue: num(account.portfolioValue ?? account.equity),
   };

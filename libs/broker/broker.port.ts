@@ -12,6 +12,8 @@ export interface BrokerAccount {
   currency: string;
   cash: number;
   buyingPower: number;
+  /** What may be spent on assets that cannot be bought on margin (crypto); equals cash-based buying power. */
+  nonMarginableBuyingPower: number;
   equity: number;
   portfolioValue: number;
 }

@@ -25,11 +25,12 @@ export function clientOrderId(strategyId: string, runNumber: number, leg = 0): s
 
 /**
  * The client_order_id of a grid order. Deterministic in (strategy, level, cycle, side) so a
- * retried or replayed counter-order activity finds the order it already placed; the side letter
- * keeps a level's buy and its answering sell apart within one cycle. A cycle counts the buy->sell
- * round trips of that level. With a UUID strategy id it is 41 characters plus the cycle's digits,
- * under Alpaca's older 48-character cap up to cycle 999,999; the `ag-` prefix never collides
- * with clientOrderId's `ap-`.
+ * retried or replayed activity finds the order it already placed. The cycle is the grid
+ * workflow's event number (set-up, fill answer or reconcile) that placed the order: events are
+ * numbered once, in order, and never reused, even across restarts, so no two orders share an id;
+ * the side letter keeps apart the orders one event places on one level. With a UUID strategy id
+ * it is 41 characters plus the cycle's digits, under Alpaca's older 48-character cap up to cycle
+ * 999,999; the `ag-` prefix never collides with clientOrderId's `ap-`.
  */
 export function gridClientOrderId(strategyId: string, level: number, cycle: number, side: 'buy' | 'sell'): string {
   if (!Number.isInteger(level) || level < 0) throw new RangeError(`grid level must be a whole number >= 0, got ${level}`);

@@ -8,9 +8,13 @@ import { TypedSearchAttributes } from '@temporalio/common';
 import { STRATEGY_TASK_QUEUE, strategyIdFromWorkflowId, strategyWorkflowId, type ExecutionResult, type StrategyType } from '../contracts';
 import { executeNowUpdate, intervalChangedSignal, strategyStatusQuery, type StrategyStatus } from '../../workflows/strategy/strategy.messages';
 import type { StrategyWorkflowInput } from '../../workflows/strategy/strategy.state';
+import { initialGridState, type GridWorkflowInput } from '../../workflows/grid/grid.state';
+import { getStrategy } from '../strategies/registry';
 import { NextRunTimeKey, StrategyIdKey, StrategyTypeKey, UserIdKey } from '../../workflows/search-attribute-keys';
 
 export const STRATEGY_WORKFLOW_TYPE = 'strategyWorkflow';
+export const GRID_WORKFLOW_TYPE = 'gridStrategyWorkflow';
+const WORKFLOW_TYPES = [STRATEGY_WORKFLOW_TYPE, GRID_WORKFLOW_TYPE];
 
 export interface ScheduleRequest {
   strategyId: string;
@@ -37,6 +41,18 @@ const EXECUTE_NOW_TIMEOUT_MS = 60_000;
 
 
 /**
+ * Interval types run strategyWorkflow; grid types run gridStrategyWorkflow, whose event numbers
+ * (the cycles in its client_order_ids) continue after the strategy's last recorded run like run numbers do.
+ */
+function workflowStartOf(request: ScheduleRequest): [string, StrategyWorkflowInput | GridWorkflowInput] {
+  const { lastRunNumber, runImmediately, runsPerExecution, ...rest } = request;
+  if (getStrategy(request.strategyType).kind === 'grid') {
+    return [GRID_WORKFLOW_TYPE, { ...rest, fillsPerExecution: runsPerExecution, state: { ...initialGridState(rest), eventSeq: lastRunNumber ?? 0 } }];
+  }
+  return [STRATEGY_WORKFLOW_TYPE, { ...rest, runImmediately, runsPerExecution, state: { runCount: lastRunNumber ?? 0 } }];
+}
+
+/**
  * Everything the API and the reconciler do to strategy workflows, through Temporal's client.
  * Framework-free so both processes share one implementation.
  */
@@ -48,10 +64,9 @@ export class StrategyWorkflowClient {
 
   /** Starts the strategy's workflow; starting one that already runs is a no-op. Returns true when it started. */
   async start(request: ScheduleRequest): Promise<boolean> {
-    const { lastRunNumber, ...rest } = request;
-    const input: StrategyWorkflowInput = { ...rest, state: { runCount: lastRunNumber ?? 0 } };
+    const [workflowType, input] = workflowStartOf(request);
     try {
-      await this.client.workflow.start(STRATEGY_WORKFLOW_TYPE, {
+      await this.client.workflow.start(workflowType, {
         workflowId: strategyWorkflowId(request.strategyId),
         taskQueue: this.taskQueue,
         args: [input],
@@ -137,7 +152,8 @@ export class StrategyWorkflowClient {
 
   // Scoped to this deployment's task queue: another deployment sharing the namespace has its own.
   private runningQuery(): string {
-    return `WorkflowType = '${STRATEGY_WORKFLOW_TYPE}' AND ExecutionStatus = 'Running' AND TaskQueue = '${escapeQueryValue(this.taskQueue)}'`;
+    const types = WORKFLOW_TYPES.map((type) => `'${type}'`).join(', ');
+    return `WorkflowType IN (${types}) AND ExecutionStatus = 'Running' AND TaskQueue = '${escapeQueryValue(this.taskQueue)}'`;
   }
 
   private handle(strategyId: string): WorkflowHandle {

@@ -7,8 +7,6 @@
  * It continues-as-new when Temporal suggests it (history size), carrying the loop state.
  */
 import {
-  ActivityFailure,
-  ApplicationFailure,
   condition,
   continueAsNew,
   allHandlersFinished,
@@ -20,6 +18,7 @@ import {
   log,
 } from '@temporalio/workflow';
 import type { ExecutionResult, ExecutionTrigger } from '../../libs/contracts';
+import { activityFailureOf } from '../activity-failure';
 import { NON_RETRYABLE_EXECUTION_ERRORS, STRATEGY_GONE_ERRORS } from '../../libs/contracts/error-types';
 import type { StrategyActivities } from '../../activities/strategy-execution/strategy.activities';
 import { NextRunTimeKey, StrategyIdKey, StrategyTypeKey, UserIdKey } from '../search-attribute-keys';
@@ -92,7 +91,7 @@ export async function strategyWorkflow(input: StrategyWorkflowInput): Promise<vo
     } catch (err) {
       // Cancellation (deactivate/delete) ends the workflow; it is not a failed run.
       if (isCancellation(err)) throw err;
-      const failure = failureOf(err);
+      const failure = activityFailureOf(err);
       if (STRATEGY_GONE_ERRORS.includes(failure.type as (typeof STRATEGY_GONE_ERRORS)[number])) gone = true;
       log.warn('Strategy run failed; keeping the schedule', { runNumber, error: failure.message });
       result = failedResult(input.strategyId, runNumber, trigger, failure.message, Date.now());
@@ -120,11 +119,4 @@ export async function strategyWorkflow(input: StrategyWorkflowInput): Promise<vo
   }
   await condition(allHandlersFinished);
   log.info('Strategy is gone or inactive; workflow ends', { strategyId: input.strategyId });
-}
-
-function failureOf(err: unknown): { type?: string; message: string } {
-  const cause = err instanceof ActivityFailure ? err.cause : err;
-  if (cause instanceof ApplicationFailure) return { type: cause.type ?? undefined, message: cause.message };
-  if (cause instanceof Error) return { message: cause.message };
-  return { message: String(err) };
 }

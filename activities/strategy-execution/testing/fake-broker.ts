@@ -11,7 +11,7 @@ export class FakeBroker implements Broker {
   failNextPlacement?: Error;
 
   async getAccount() {
-    return { id: 'acct', accountNumber: 'PA1', status: 'ACTIVE', currency: 'USD', cash: this.buyingPower, buyingPower: this.buyingPower, equity: this.buyingPower, portfolioValue: this.buyingPower };
+    return { id: 'acct', accountNumber: 'PA1', status: 'ACTIVE', currency: 'USD', cash: this.buyingPower, buyingPower: this.buyingPower, nonMarginableBuyingPower: this.buyingPower, equity: this.buyingPower, portfolioValue: this.buyingPower };
   }
   async getClock() {
     const now = new Date().toISOString();

@@ -9,11 +9,13 @@ export async function fetchGridStartMarket(broker: Broker, symbol: string): Prom
     broker.getAccount(),
     broker.getPosition(symbol),
   ]);
+  const isCrypto = asset.assetClass === 'crypto';
   return {
     price,
-    isCrypto: asset.assetClass === 'crypto',
+    isCrypto,
     shortable: asset.shortable,
-    buyingPower: account.buyingPower,
+    // Crypto cannot be bought on margin: only cash-based buying power counts for it.
+    buyingPower: isCrypto ? account.nonMarginableBuyingPower : account.buyingPower,
     positionQty: position?.qty ?? 0,
   };
 }

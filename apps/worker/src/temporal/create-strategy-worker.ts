@@ -2,12 +2,12 @@ import * as path from 'node:path';
 import { existsSync } from 'node:fs';
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { STRATEGY_TASK_QUEUE } from '../../../../libs/contracts';
-import type { StrategyActivities } from '../../../../activities/strategy-execution/strategy.activities';
+import type { WorkerActivities } from './build-strategy-activities';
 
 export interface StrategyWorkerOptions {
   connection: NativeConnection;
   namespace: string;
-  activities: StrategyActivities;
+  activities: Partial<WorkerActivities>;
   taskQueue?: string;
   /** A prebuilt bundle (see scripts/bundle-workflows.ts); when absent the worker bundles at start. */
   workflowBundle?: WorkflowBundleOption;

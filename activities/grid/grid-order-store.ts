@@ -1,0 +1,155 @@
+import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
+import type { OrderIntent } from '../../libs/contracts';
+import { BotOrder, TERMINAL_ORDER_STATUSES, Trade, TradingStrategy, type GridRole } from '../../libs/database/entities';
+import type { PersistedGridState } from '../../libs/strategies/grid/grid-logic';
+import { queueSqliteWrite } from '../../libs/order-fills/sqlite-write-queue';
+
+/** A grid order about to be recorded as `pending`, before it is sent. */
+export interface NewGridOrder {
+  userId: string;
+  strategyId: string;
+  seq: number;
+  clientOrderId: string;
+  intent: OrderIntent;
+  level: number;
+  role: GridRole;
+  parentOrderId: string | null;
+}
+
+/** The grid activities' reads and writes of bot_orders, trades and the strategy's grid state. */
+export class GridOrderStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  // One transaction at a time on SQLite, shared with the fill handler (see queueSqliteWrite).
+  private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return queueSqliteWrite(this.dataSource, () => this.dataSource.transaction(work));
+  }
+
+  private get orders() {
+    return this.dataSource.getRepository(BotOrder);
+  }
+
+  findByClientOrderId(clientOrderId: string): Promise<BotOrder | null> {
+    return this.orders.findOneBy({ clientOrderId });
+  }
+
+  findById(id: string): Promise<BotOrder | null> {
+    return this.orders.findOneBy({ id });
+  }
+
+  /** Recorded but never acknowledged by the broker: a crash came between recording and sending. */
+  unsent(strategyId: string, parentOrderId?: string): Promise<BotOrder[]> {
+    return this.orders.find({
+      where: { strategyId, status: 'pending', brokerOrderId: IsNull(), ...(parentOrderId ? { parentOrderId } : {}) },
+      order: { createdAt: 'ASC', clientOrderId: 'ASC' },
+    });
+  }
+
+  /** Grid orders the broker may still fill. */
+  open(strategyId: string): Promise<BotOrder[]> {
+    return this.orders.find({
+      where: { strategyId, gridLevel: Not(IsNull()), brokerOrderId: Not(IsNull()), status: Not(In([...TERMINAL_ORDER_STATUSES])) },
+      order: { gridLevel: 'ASC' },
+    });
+  }
+
+  /** Filled grid orders whose fill has not been fully answered yet. */
+  async unanswered(strategyId: string): Promise<BotOrder[]> {
+    const rows = await this.orders.find({ where: { strategyId, gridLevel: Not(IsNull()), brokerOrderId: Not(IsNull()) } });
+    return rows.filter((row) => row.filledQty > row.counteredQty + 1e-9);
+  }
+
+  /** Records the grid's opening orders and its start state together, so a retried set-up places exactly these. */
+  async recordSetup(strategyId: string, grid: PersistedGridState, orders: NewGridOrder[]): Promise<void> {
+    await this.write(async (manager) => {
+      await insertAll(manager, orders);
+      await manager.getRepository(TradingStrategy).update(strategyId, { state: jsonColumn({ ...(await stateOf(manager, strategyId)), grid }) });
+    });
+  }
+
+  /**
+   * Records the answer to a fill: its counter orders as `pending`, the filled order's countered
+   * qty, and the realised profit on the trade row of the fill. All or nothing; false (and nothing
+   * written) when another attempt already answered this much of the fill.
+   */
+  async recordAnswer(answer: {
+    filledOrderId: string;
+    counteredQty: number;
+    orders: NewGridOrder[];
+    profit?: { executionKey: string; usd: number };
+  }): Promise<boolean> {
+    return this.write(async (manager) => {
+      const claimed = await manager
+        .createQueryBuilder()
+        .update(BotOrder)
+        .set({ counteredQty: answer.counteredQty })
+        .where('id = :id AND countered_qty < :qty', { id: answer.filledOrderId, qty: answer.counteredQty })
+        .execute();
+      if (!claimed.affected) return false;
+      await insertAll(manager, answer.orders);
+      if (answer.profit) {
+        await manager.getRepository(Trade).update({ executionKey: answer.profit.executionKey }, { realizedPnl: answer.profit.usd });
+      }
+      return true;
+    });
+  }
+
+  /** Records orders that replace ones the broker closed without our asking. */
+  async recordReplacements(orders: NewGridOrder[]): Promise<void> {
+    await this.write((manager) => insertAll(manager, orders));
+  }
+
+  /** Recorded orders that were never sent will not be: the grid stopped. */
+  async discardUnsent(strategyId: string): Promise<void> {
+    await this.orders.update({ strategyId, status: 'pending', brokerOrderId: IsNull() }, { status: 'canceled' });
+  }
+
+  /** Forgets the grid's start state after its orders were cancelled, so a reactivation starts afresh. */
+  async clearGridState(strategyId: string): Promise<void> {
+    await this.write(async (manager) => {
+      const state = await stateOf(manager, strategyId);
+      if (state === undefined) return;
+      const { grid: _dropped, ...rest } = state;
+      await manager.getRepository(TradingStrategy).update(strategyId, { state: jsonColumn(rest) });
+    });
+  }
+}
+
+async function stateOf(manager: EntityManager, strategyId: string): Promise<Record<string, unknown> | undefined> {
+  const row = await manager.getRepository(TradingStrategy).findOneBy({ id: strategyId });
+  return row ? (row.state ?? {}) : undefined;
+}
+
+async function insertAll(manager: EntityManager, orders: NewGridOrder[]): Promise<void> {
+  if (orders.length === 0) return;
+  const repository = manager.getRepository(BotOrder);
+  // save() (not insert()) so the id and timestamp subscribers fill in the generated columns.
+  await repository.save(
+    orders.map((order) =>
+      repository.create({
+        userId: order.userId,
+        strategyId: order.strategyId,
+        runNumber: order.seq,
+        clientOrderId: order.clientOrderId,
+        symbol: order.intent.symbol,
+        side: order.intent.side,
+        type: order.intent.type,
+        timeInForce: order.intent.timeInForce,
+        qty: order.intent.qty ?? null,
+        notional: order.intent.notional ?? null,
+        limitPrice: order.intent.limitPrice ?? null,
+        status: 'pending',
+        filledQty: 0,
+        counteredQty: 0,
+        gridLevel: order.level,
+        gridRole: order.role,
+        parentOrderId: order.parentOrderId,
+      }),
+    ),
+  );
+}
+
+// TypeORM's update() types JSON columns as deep-partial entities; the value is stored whole.
+function jsonColumn(value: object): never {
+  return value as never;
+}

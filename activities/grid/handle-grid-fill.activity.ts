@@ -1,0 +1,90 @@
+import { gridClientOrderId, type ExecutionResult } from '../../libs/contracts';
+import type { Broker } from '../../libs/broker/broker.port';
+import type { BotOrder } from '../../libs/database/entities';
+import type { GridLogic, RoundTripProfit } from '../../libs/strategies/grid/grid-logic';
+import type { GridActivityDeps } from './grid-activity.deps';
+import type { HandleGridFillInput } from './grid-activity.types';
+import { cancelOpenGridOrders } from './cancel-open-grid-orders';
+import { actionOf, gridResult } from './grid-result';
+import { recordGridStep } from './grid-step-log';
+import { loadGridStrategy } from './load-grid-strategy';
+import { describeRefusals, placeUnsentOrders } from './place-unsent-orders';
+
+// Quantities are decimals with up to 9 places; below this two quantities are the same.
+const QTY_EPSILON = 1e-9;
+
+/**
+ * Answers one fill of a grid order with its counter order(s). The part of the fill not answered
+ * yet (filled qty minus countered qty) is claimed in the same transaction that records the
+ * answers, so a duplicate or replayed fill finds nothing left to answer and only makes sure the
+ * recorded answers were sent.
+ */
+export async function handleGridFill(deps: GridActivityDeps, input: HandleGridFillInput): Promise<ExecutionResult> {
+  const grid = await loadGridStrategy(deps.store, input.strategyId, { requireActive: true });
+  const { strategy, logic, config } = grid;
+  const { fill } = input;
+  const hold = (reason: string) => gridResult(strategy.id, input.seq, 'scheduled', 'hold', reason, deps.now());
+
+  const filled = await deps.orders.findByClientOrderId(fill.clientOrderId);
+  if (!filled || filled.strategyId !== strategy.id || filled.gridLevel === null) return hold(`order ${fill.clientOrderId} is not one of this grid's orders`);
+  if (!grid.context) return hold(`grid has not started; fill of ${fill.clientOrderId} left for the set-up`);
+  const broker = deps.brokerFor(await deps.loadCredentials(strategy.userId));
+
+  const unanswered = round9(fill.filledQty - filled.counteredQty);
+  if (unanswered <= QTY_EPSILON) {
+    const outcome = await placeUnsentOrders(deps, broker, strategy.id, filled.id);
+    return hold(`fill of ${fill.clientOrderId} up to ${fill.filledQty} already answered${outcome.placed.length ? `; sent ${outcome.placed.length} recorded answers` : ''}`);
+  }
+
+  const reaction = logic.onFill(config, grid.context, {
+    side: filled.side,
+    level: filled.gridLevel,
+    role: filled.gridRole ?? 'open',
+    qty: unanswered,
+    price: fill.filledAvgPrice,
+  });
+  // A recentring grid cancels its other orders first, so no stale order fills after the answer.
+  if (reaction.cancelOtherOpenOrders) await cancelOpenGridOrders(deps, broker, strategy.id, { except: filled.id });
+
+  const profit = await profitOf(deps, logic, filled, unanswered, fill.filledAvgPrice);
+  const claimed = await deps.orders.recordAnswer({
+    filledOrderId: filled.id,
+    counteredQty: fill.filledQty,
+    orders: reaction.orders.map(({ level, role, reason: _reason, ...intent }) => ({
+      userId: strategy.userId,
+      strategyId: strategy.id,
+      seq: input.seq,
+      clientOrderId: gridClientOrderId(strategy.id, level, input.seq, intent.side),
+      intent,
+      level,
+      role,
+      parentOrderId: filled.id,
+    })),
+    profit: profit ? { executionKey: `${fill.brokerOrderId}:${fill.filledQty}`, usd: profit.usd } : undefined,
+  });
+  const outcome = await placeUnsentOrders(deps, broker, strategy.id, filled.id);
+  if (!claimed) return hold(`fill of ${fill.clientOrderId} up to ${fill.filledQty} was answered by an earlier attempt`);
+
+  const profitText = profit ? `; round trip profit ${formatProfit(profit, logic, config.symbol)}` : '';
+  const reason = `${reaction.reason}${profitText}${describeRefusals(outcome)}`;
+  deps.logger.info({ strategy_id: strategy.id, user_id: strategy.userId, seq: input.seq }, `🔁 ${strategy.name}: ${reason}`);
+  const result = gridResult(strategy.id, input.seq, 'scheduled', actionOf(reaction.orders), reason, deps.now(), outcome.placed[0]);
+  await recordGridStep(deps.dataSource, strategy.userId, result, outcome.placed[0]?.id);
+  return result;
+}
+
+async function profitOf(deps: GridActivityDeps, logic: GridLogic, filled: BotOrder, qty: number, price: number): Promise<RoundTripProfit | null> {
+  if (filled.gridRole !== 'close' || !filled.parentOrderId) return null;
+  const opening = await deps.orders.findById(filled.parentOrderId);
+  if (!opening || opening.filledAvgPrice === null) return null;
+  return logic.roundTripProfit({ side: opening.side, price: opening.filledAvgPrice, qty: opening.filledQty }, { side: filled.side, price, qty });
+}
+
+function formatProfit(profit: RoundTripProfit, logic: GridLogic, symbol: string): string {
+  const usd = `$${profit.usd.toFixed(2)}`;
+  return logic.profitUnit === 'asset' ? `${profit.units} ${symbol} (${usd})` : usd;
+}
+
+function round9(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
+}

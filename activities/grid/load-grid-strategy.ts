@@ -1,0 +1,36 @@
+import { isStrategyType } from '../../libs/contracts';
+import type { GridContext, GridLogic, PersistedGridState } from '../../libs/strategies/grid/grid-logic';
+import { gridContextOf } from '../../libs/strategies/grid/grid-logic';
+import { gridLogicFor } from '../../libs/strategies/grid';
+import { getStrategy } from '../../libs/strategies/registry';
+import type { ExecutionStore, StrategyRecord } from '../strategy-execution/execution-store.port';
+import { InvalidConfigurationError, StrategyInactiveError, StrategyNotFoundError } from '../strategy-execution/execution.errors';
+
+export interface LoadedGrid {
+  strategy: StrategyRecord;
+  logic: GridLogic;
+  /** Parsed, with defaults applied. */
+  config: Record<string, unknown> & { symbol: string };
+  /** Present once set-up has run. */
+  started?: PersistedGridState;
+  context?: GridContext;
+}
+
+/** The strategy behind a grid workflow, or the error that ends the workflow (gone, inactive, not a grid). */
+export async function loadGridStrategy(store: ExecutionStore, strategyId: string, options: { requireActive: boolean }): Promise<LoadedGrid> {
+  const strategy = await store.loadStrategy(strategyId);
+  if (!strategy) throw new StrategyNotFoundError(`strategy ${strategyId} no longer exists`);
+  if (options.requireActive && !strategy.isActive) throw new StrategyInactiveError(`strategy ${strategy.name} is inactive`);
+  const logic = isStrategyType(strategy.type) ? gridLogicFor(strategy.type) : undefined;
+  if (!logic || !isStrategyType(strategy.type)) throw new InvalidConfigurationError(`strategy type ${strategy.type} is not a grid`);
+  const parsed = getStrategy(strategy.type).configSchema.safeParse(strategy.configuration);
+  if (!parsed.success) throw new InvalidConfigurationError(`configuration of ${strategy.name} is invalid: ${parsed.error.message}`);
+  const started = strategy.state.grid as PersistedGridState | undefined;
+  return {
+    strategy,
+    logic,
+    config: parsed.data as LoadedGrid['config'],
+    started,
+    context: started ? gridContextOf(started) : undefined,
+  };
+}

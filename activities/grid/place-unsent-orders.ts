@@ -1,0 +1,53 @@
+import type { OrderSummary, OrderType, TimeInForce } from '../../libs/contracts';
+import type { Broker } from '../../libs/broker/broker.port';
+import { InsufficientBuyingPowerError, OrderRejectedError } from '../../libs/broker/broker.errors';
+import type { BotOrder } from '../../libs/database/entities';
+import { placeOrderOnce } from '../strategy-execution/place-order-once';
+import type { GridActivityDeps } from './grid-activity.deps';
+
+export interface PlacementOutcome {
+  placed: OrderSummary[];
+  /** Orders the broker refused (recorded as rejected); the grid carries on without them. */
+  refused: Array<{ clientOrderId: string; error: string }>;
+}
+
+/**
+ * Sends every recorded-but-unsent order (optionally only the answers to one fill), each at most
+ * once (placeOrderOnce). A refusal of one level does not hold back the others; a transient
+ * broker fault is thrown so the activity is retried.
+ */
+export async function placeUnsentOrders(deps: GridActivityDeps, broker: Broker, strategyId: string, parentOrderId?: string): Promise<PlacementOutcome> {
+  const outcome: PlacementOutcome = { placed: [], refused: [] };
+  for (const row of await deps.orders.unsent(strategyId, parentOrderId)) {
+    try {
+      outcome.placed.push(await placeOrderOnce(deps.store, broker, toPlace(row)));
+    } catch (err) {
+      if (!(err instanceof OrderRejectedError || err instanceof InsufficientBuyingPowerError)) throw err;
+      outcome.refused.push({ clientOrderId: row.clientOrderId, error: err.message });
+    }
+  }
+  return outcome;
+}
+
+function toPlace(row: BotOrder) {
+  return {
+    userId: row.userId,
+    strategyId: row.strategyId,
+    runNumber: row.runNumber ?? 0,
+    clientOrderId: row.clientOrderId,
+    intent: {
+      symbol: row.symbol,
+      side: row.side,
+      type: row.type as OrderType,
+      timeInForce: row.timeInForce as TimeInForce,
+      ...(row.qty !== null ? { qty: row.qty } : {}),
+      ...(row.notional !== null ? { notional: row.notional } : {}),
+      ...(row.limitPrice !== null ? { limitPrice: row.limitPrice } : {}),
+    },
+  };
+}
+
+export function describeRefusals(outcome: PlacementOutcome): string {
+  if (outcome.refused.length === 0) return '';
+  return `; refused by the broker: ${outcome.refused.map((r) => `${r.clientOrderId} (${r.error})`).join(', ')}`;
+}
