@@ -6,6 +6,7 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
+import { isDeepStrictEqual } from 'node:util';
 import { DataSource } from 'typeorm';
 import type { ExecutionResult, StrategyType } from '../../../../libs/contracts';
 import { TradingStrategy } from '../../../../libs/database/entities';
@@ -16,6 +17,7 @@ import { effectiveIntervalSeconds } from '../../../../libs/strategies/strategy-s
 import { validateStrategyConfiguration } from '../../../../libs/strategies/validate-configuration';
 import type { CreateStrategyDto } from './dto/create-strategy.dto';
 import type { UpdateStrategyDto } from './dto/update-strategy.dto';
+import { GridStartCheckService } from './grid/grid-start-check.service';
 import { presentStrategy, type StrategyResponse } from './strategy.presenter';
 
 /**
@@ -30,6 +32,7 @@ export class StrategiesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly workflows: StrategyWorkflowClient,
+    private readonly gridStart: GridStartCheckService,
   ) {}
 
   private get strategies() {
@@ -38,6 +41,7 @@ export class StrategiesService {
 
   async create(userId: string, dto: CreateStrategyDto): Promise<StrategyResponse> {
     const { type, config } = this.validConfiguration(dto.type, dto.configuration);
+    if (dto.is_active ?? true) await this.gridStart.assertCanStart(userId, type, config);
     const strategy = await this.strategies.save(
       this.strategies.create({
         userId,
@@ -83,10 +87,14 @@ export class StrategiesService {
     const strategy = await this.findOwned(userId, id);
     const previousInterval = effectiveIntervalSeconds(strategy.type, strategy.configuration);
     const wasActive = strategy.isActive;
+    const previousConfiguration = strategy.configuration;
     if (dto.configuration !== undefined) strategy.configuration = this.validConfiguration(strategy.type, dto.configuration).config;
     if (dto.name !== undefined) strategy.name = dto.name.trim();
     if (dto.auto_start !== undefined) strategy.autoStart = dto.auto_start;
     if (dto.is_active !== undefined) strategy.isActive = dto.is_active;
+    if (strategy.isActive && (!wasActive || !isDeepStrictEqual(previousConfiguration, strategy.configuration))) {
+      await this.gridStart.assertCanStart(userId, strategy.type, strategy.configuration);
+    }
     const saved = await this.strategies.save(strategy);
 
     try {
