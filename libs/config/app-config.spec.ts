@@ -41,6 +41,8 @@ describe('loadConfig', () => {
       reconcileIntervalSeconds: 60,
       disableBackgroundServices: false,
       enableTradingScheduler: true,
+      orderFillPollSeconds: 5,
+      enableOrderFillMonitor: true,
     });
     expect(config.encryptionKey).toHaveLength(32);
   });
@@ -77,6 +79,10 @@ describe('loadConfig', () => {
     expect(config.alpaca.rateLimit).toBe(false);
   });
 
+  it('reads the order-fill poll interval in seconds', () => {
+    expect(pure({ ORDER_FILL_POLL_SECONDS: '2' }).orderFillPollSeconds).toBe(2);
+  });
+
   it('keeps an absolute DATA_DIR and treats blank values as unset', () => {
     const config = pure({ DATA_DIR: '/var/lib/autopilot', API_PORT: '  ', DATABASE_URL: '' });
     expect(config.dataDir).toBe('/var/lib/autopilot');
@@ -95,6 +101,7 @@ describe('loadConfig', () => {
   ])('parses the boolean %p as %p', (raw, expected) => {
     expect(pure({ DISABLE_BACKGROUND_SERVICES: raw }).disableBackgroundServices).toBe(expected);
     expect(pure({ ENABLE_TRADING_SCHEDULER: raw }).enableTradingScheduler).toBe(expected);
+    expect(pure({ ENABLE_ORDER_FILL_MONITOR: raw }).enableOrderFillMonitor).toBe(expected);
   });
 
   it.each([
@@ -114,6 +121,10 @@ describe('loadConfig', () => {
     [{ RECONCILE_INTERVAL_SECONDS: '0' }, 'RECONCILE_INTERVAL_SECONDS must be an integer 1-86400, got "0"'],
     [{ DISABLE_BACKGROUND_SERVICES: 'yesplease' }, 'DISABLE_BACKGROUND_SERVICES must be one of true/false/1/0/on/off, got "yesplease"'],
     [{ ENABLE_TRADING_SCHEDULER: '2' }, 'ENABLE_TRADING_SCHEDULER must be one of true/false/1/0/on/off, got "2"'],
+    [{ ORDER_FILL_POLL_SECONDS: '0' }, 'ORDER_FILL_POLL_SECONDS must be an integer 1-86400, got "0"'],
+    [{ ORDER_FILL_POLL_SECONDS: '2.5' }, 'ORDER_FILL_POLL_SECONDS must be an integer 1-86400, got "2.5"'],
+    [{ ORDER_FILL_POLL_SECONDS: '-5' }, 'ORDER_FILL_POLL_SECONDS must be an integer 1-86400, got "-5"'],
+    [{ ENABLE_ORDER_FILL_MONITOR: 'sometimes' }, 'ENABLE_ORDER_FILL_MONITOR must be one of true/false/1/0/on/off, got "sometimes"'],
   ])('rejects %p', (env, message) => {
     expect(problemsOf(env)).toEqual([message]);
   });

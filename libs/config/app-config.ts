@@ -69,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     reconcileIntervalSeconds: read.integer('RECONCILE_INTERVAL_SECONDS', 60, 1, ONE_DAY_SECONDS),
     disableBackgroundServices: read.boolean('DISABLE_BACKGROUND_SERVICES', false),
     enableTradingScheduler: read.boolean('ENABLE_TRADING_SCHEDULER', true),
+    orderFillPollSeconds: read.integer('ORDER_FILL_POLL_SECONDS', 5, 1, ONE_DAY_SECONDS),
+    enableOrderFillMonitor: read.boolean('ENABLE_ORDER_FILL_MONITOR', true),
   };
 
   const envKey = read.raw('ENCRYPTION_KEY');

@@ -43,4 +43,8 @@ export interface AppConfig {
   readonly reconcileIntervalSeconds: number;
   readonly disableBackgroundServices: boolean;
   readonly enableTradingScheduler: boolean;
+  /** Seconds between the order-fill monitor's polls of open orders (the backstop of its streams). */
+  readonly orderFillPollSeconds: number;
+  /** false: the worker neither streams nor polls order fills (grid strategies then never counter). */
+  readonly enableOrderFillMonitor: boolean;
 }
