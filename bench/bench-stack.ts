@@ -29,8 +29,12 @@ export interface BenchStack {
  * server (unless TEMPORAL_ADDRESS is set) and the paper exchange, with the API listening on a
  * real port so measurements include HTTP.
  */
-export async function startBenchStack(): Promise<BenchStack> {
-  Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
+export async function startBenchStack(env: Record<string, string> = {}): Promise<BenchStack> {
+  try {
+    Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
+  } catch {
+    // Installed by an earlier stack of this run.
+  }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'autopilot-bench-'));
   let temporal: TemporalDevServer | undefined;
   const address =
@@ -48,6 +52,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       ALPACA_DATA_URL: exchange.url,
       ALPACA_RATE_LIMIT: 'off',
       LOG_LEVEL: 'silent',
+      ...env,
     },
     { keyFile: false },
   );

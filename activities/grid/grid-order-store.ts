@@ -2,7 +2,7 @@ import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { OrderIntent } from '../../libs/contracts';
 import { BotOrder, TERMINAL_ORDER_STATUSES, Trade, TradingStrategy, type GridRole } from '../../libs/database/entities';
 import type { PersistedGridState } from '../../libs/strategies/grid/grid-logic';
-import { queueSqliteWrite } from '../../libs/order-fills/sqlite-write-queue';
+import { queueSqliteWrite } from '../../libs/database/sqlite-write-queue';
 
 /** A grid order about to be recorded as `pending`, before it is sent. */
 export interface NewGridOrder {

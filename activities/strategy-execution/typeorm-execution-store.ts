@@ -3,6 +3,7 @@ import type { ExecutionResult, OrderSummary } from '../../libs/contracts';
 import type { BrokerOrder } from '../../libs/broker/broker.port';
 import { BotOrder, StrategyExecution, TradingStrategy } from '../../libs/database/entities';
 import { toOrderSummary } from '../../libs/database/order-summary';
+import { queueSqliteWrite } from '../../libs/database/sqlite-write-queue';
 import { applyBrokerOrderUpdate } from '../../libs/order-fills/apply-broker-order-update';
 import type { ExecutionRecord, ExecutionStore, PendingOrder, RecordedDecision, StrategyRecord } from './execution-store.port';
 
@@ -63,7 +64,8 @@ export class TypeormExecutionStore implements ExecutionStore {
     nextState: Record<string, unknown>;
     orderId?: string;
   }): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    // Queued on SQLite, where concurrent transactions on the one connection would nest (see queueSqliteWrite).
+    await queueSqliteWrite(this.dataSource, () => this.dataSource.transaction(async (manager) => {
       await manager.getRepository(StrategyExecution).update(
         { strategyId: run.strategyId, runNumber: run.runNumber },
         {
@@ -77,7 +79,7 @@ export class TypeormExecutionStore implements ExecutionStore {
         },
       );
       await manager.getRepository(TradingStrategy).update(run.strategyId, { state: jsonColumn(run.nextState) });
-    });
+    }));
   }
 
   async failExecution(run: { strategyId: string; runNumber: number; error: string }): Promise<void> {

@@ -2,6 +2,7 @@ import { QueryFailedError, type DataSource } from 'typeorm';
 import type { BrokerCredentials } from '../broker/broker.port';
 import { AlpacaOauthToken } from '../database/entities/alpaca-oauth-token.entity';
 import { encryptSecret } from '../security/secret-cipher';
+import { queueSqliteWrite } from '../database/sqlite-write-queue';
 
 export interface BrokerConnectionInput {
   credentials: BrokerCredentials;
@@ -45,9 +46,11 @@ export async function saveBrokerCredentials(
 }
 
 async function upsert(dataSource: DataSource, userId: string, fields: Partial<AlpacaOauthToken>): Promise<AlpacaOauthToken> {
-  return dataSource.transaction(async (manager) => {
-    const repository = manager.getRepository(AlpacaOauthToken);
-    const existing = await repository.findOne({ where: { userId } });
-    return repository.save(existing ? repository.merge(existing, fields) : repository.create({ ...fields, userId }));
-  });
+  return queueSqliteWrite(dataSource, () =>
+    dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(AlpacaOauthToken);
+      const existing = await repository.findOne({ where: { userId } });
+      return repository.save(existing ? repository.merge(existing, fields) : repository.create({ ...fields, userId }));
+    }),
+  );
 }

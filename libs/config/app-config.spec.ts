@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       enableTradingScheduler: true,
       orderFillPollSeconds: 5,
       enableOrderFillMonitor: true,
+      orderFillStream: true,
     });
     expect(config.encryptionKey).toHaveLength(32);
   });

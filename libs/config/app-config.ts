@@ -71,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     enableTradingScheduler: read.boolean('ENABLE_TRADING_SCHEDULER', true),
     orderFillPollSeconds: read.integer('ORDER_FILL_POLL_SECONDS', 5, 1, ONE_DAY_SECONDS),
     enableOrderFillMonitor: read.boolean('ENABLE_ORDER_FILL_MONITOR', true),
+    orderFillStream: read.boolean('ORDER_FILL_STREAM', true),
   };
 
   const envKey = read.raw('ENCRYPTION_KEY');

@@ -47,4 +47,6 @@ export interface AppConfig {
   readonly orderFillPollSeconds: number;
   /** false: the worker neither streams nor polls order fills (grid strategies then never counter). */
   readonly enableOrderFillMonitor: boolean;
+  /** false: the monitor polls only and holds no trade_updates streams (brokers without streaming, benchmarks). */
+  readonly orderFillStream: boolean;
 }

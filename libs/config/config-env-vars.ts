@@ -26,6 +26,7 @@ export const CONFIG_ENV_VARS = [
   'ENABLE_TRADING_SCHEDULER',
   'ORDER_FILL_POLL_SECONDS',
   'ENABLE_ORDER_FILL_MONITOR',
+  'ORDER_FILL_STREAM',
 ] as const;
 
 export type ConfigEnvVar = (typeof CONFIG_ENV_VARS)[number];

@@ -6,7 +6,7 @@ import { Trade } from '../database/entities/trade.entity';
 import { fillDelta, roundDecimal, type FillDelta } from './fill-delta';
 import { pendingFillEvent } from './order-fill-event';
 import { nextOrderStatus } from './order-status-progress';
-import { queueSqliteWrite } from './sqlite-write-queue';
+import { queueSqliteWrite } from '../database/sqlite-write-queue';
 
 /** What the broker said about one order: a stream event, or the order as the poll fetched it. */
 export interface BrokerOrderUpdate {

@@ -5,6 +5,7 @@ import { User } from '../../../../libs/database/entities/user.entity';
 import { InjectAppConfig } from '../../../../libs/engine/config/app-config.token';
 import { hashPassword, signAccessToken, verifyPassword } from '../../../../libs/security';
 import type { LoginDto, RegisterDto } from './auth-credentials.dto';
+import { queueSqliteWrite } from '../../../../libs/database/sqlite-write-queue';
 
 /** Lifetime of an API bearer token (seconds): a working day and night, then log in again. */
 export const ACCESS_TOKEN_TTL_SECONDS = 24 * 60 * 60;
@@ -31,15 +32,15 @@ export class AuthService {
   /** The first account ever registered becomes the admin (later issues give admins operator routes). */
   async register(dto: RegisterDto): Promise<IssuedToken> {
     const passwordHash = await hashPassword(dto.password);
-    const user = await this.dataSource.transaction(async (manager) => {
+    const user = await queueSqliteWrite(this.dataSource, () => this.dataSource.transaction(async (manager) => {
       const users = manager.getRepository(User);
       // Serializes registrations on PostgreSQL so two concurrent first sign-ups cannot both see an
-      // empty table and both become admin. SQLite transactions are serialized already.
+      // empty table and both become admin. SQLite transactions are queued (queueSqliteWrite).
       if (manager.connection.options.type === 'postgres') await manager.query('LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
       if (await users.exists({ where: { email: dto.email } })) throw emailTaken();
       const role = (await users.count()) === 0 ? 'admin' : 'user';
       return users.save(users.create({ email: dto.email, passwordHash, role }));
-    }).catch((error: unknown) => {
+    })).catch((error: unknown) => {
       // Two registrations of one email raced past the exists() check: the unique index decides.
       if (error instanceof QueryFailedError && /unique|duplicate/i.test(error.message)) throw emailTaken();
       throw error;

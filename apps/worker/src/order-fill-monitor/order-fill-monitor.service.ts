@@ -45,9 +45,10 @@ export class OrderFillMonitorService implements OnApplicationBootstrap, BeforeAp
       openStream: (credentials, handlers) => subscribeTradeUpdates(credentials, { streamUrl: config.alpaca.streamUrl }, handlers),
       logger: this.logger,
       pollIntervalMs: config.orderFillPollSeconds * 1000,
+      streaming: config.orderFillStream,
     });
     this.monitor.start();
-    this.logger.info(`✅ Order fill monitor started with ${config.orderFillPollSeconds}s interval`);
+    this.logger.info(`✅ Order fill monitor started with ${config.orderFillPollSeconds}s interval${config.orderFillStream ? '' : ' (poll only: ORDER_FILL_STREAM=off)'}`);
   }
 
   // Before the application shuts down, so no cycle is still writing when the DataSource closes.

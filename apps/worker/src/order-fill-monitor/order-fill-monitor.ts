@@ -21,6 +21,8 @@ export interface OrderFillMonitorDeps {
   openStream: OpenTradeStream;
   logger: Logger;
   pollIntervalMs: number;
+  /** false: poll only, hold no trade_updates streams (ORDER_FILL_STREAM=off). */
+  streaming?: boolean;
   now?: () => number;
 }
 
@@ -80,13 +82,16 @@ export class OrderFillMonitor {
 
   /** One cycle: refresh the set of streams, then ask the broker about every order that may have changed. */
   async pollOnce(): Promise<void> {
-    this.logger.debug('🔍 Checking pending orders for fills...');
-    try {
-      await this.streams.sync(await this.deps.source.listStreamedAccounts());
-    } catch (err) {
-      this.logger.error({ err }, `❌ Cannot refresh trade update streams: ${(err as Error).message}`);
+    if (this.deps.streaming !== false) {
+      try {
+        await this.streams.sync(await this.deps.source.listStreamedAccounts());
+      } catch (err) {
+        this.logger.error({ err }, `❌ Cannot refresh trade update streams: ${(err as Error).message}`);
+      }
     }
     const orders = await this.deps.source.listOrdersToCheck(new Date(this.now() - UNACKNOWLEDGED_GRACE_MS));
+    // The guide's line, at info only when there is something to check: an idle poll every few seconds would flood the log.
+    this.logger[orders.length > 0 ? 'info' : 'debug']({ orders: orders.length }, '🔍 Checking pending orders for fills...');
     const byUser = new Map<string, OrderToCheck[]>();
     for (const order of orders) byUser.set(order.row.userId, [...(byUser.get(order.row.userId) ?? []), order]);
     // Users side by side, and one user's broker failing never holds up the others.
