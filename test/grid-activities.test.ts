@@ -109,9 +109,30 @@ describe('grid activities (spot grid on the paper exchange)', () => {
     expect(replacement).toEqual(expect.objectContaining({ limitPrice: 95, qty: 2, status: 'new' }));
   });
 
+  it('answers a partial fill for what filled, and the rest when it fills', async () => {
+    const buyCid = gridClientOrderId(strategyId, 2, 4, 'buy');
+    await setPrice(100); // touches the level: the exchange fills half
+    const partial = await fillEventOf(buyCid);
+    expect(partial).toEqual(expect.objectContaining({ filledQty: 1, final: false }));
+    expect((await activities.handleGridFill({ strategyId, seq: 6, fill: partial })).action).toBe('sell');
+
+    await setPrice(99.5); // crosses it: the rest fills
+    const rest = await fillEventOf(buyCid);
+    expect(rest).toEqual(expect.objectContaining({ filledQty: 2, final: true }));
+    expect((await activities.handleGridFill({ strategyId, seq: 7, fill: rest })).action).toBe('sell');
+    // The older event arriving late finds nothing left to answer.
+    expect((await activities.handleGridFill({ strategyId, seq: 8, fill: partial })).action).toBe('hold');
+
+    const answers = (await exchangeOrders()).filter((o) => o.side === 'sell' && o.status === 'new');
+    expect(answers.map((o) => [o.client_order_id, o.limit_price, o.qty])).toEqual([
+      [gridClientOrderId(strategyId, 3, 6, 'sell'), '105', '1'],
+      [gridClientOrderId(strategyId, 3, 7, 'sell'), '105', '1'],
+    ]);
+  });
+
   it('stopping cancels every open grid order at the broker and forgets the start', async () => {
     const cancelled = await activities.cancelGridOrders({ strategyId, userId: user.userId });
-    expect(cancelled).toBe(3);
+    expect(cancelled).toBe(4);
     const open = (await exchangeOrders()).filter((o) => ['new', 'accepted', 'partially_filled'].includes(o.status));
     expect(open).toEqual([]);
     const strategy = await stack.dataSource.getRepository(TradingStrategy).findOneByOrFail({ id: strategyId });

@@ -25,7 +25,7 @@ describe('gridStrategyWorkflow', () => {
   const answers: HandleGridFillInput[] = [];
   const reconciles: ReconcileGridInput[] = [];
   const cancels: CancelGridOrdersInput[] = [];
-  const behaviour = new Map<string, { answerDelayMs?: number; failNextAnswer?: boolean; resumed?: boolean; reconcileFills?: OrderFillEvent[] }>();
+  const behaviour = new Map<string, { answerDelayMs?: number; failNextAnswer?: boolean; inactive?: boolean; resumed?: boolean; reconcileFills?: OrderFillEvent[] }>();
   let inFlight = 0;
   let maxInFlight = 0;
 
@@ -49,6 +49,7 @@ describe('gridStrategyWorkflow', () => {
       try {
         const b = behaviour.get(input.strategyId);
         if (b?.answerDelayMs) await new Promise((r) => setTimeout(r, b.answerDelayMs));
+        if (b?.inactive) throw ApplicationFailure.nonRetryable('strategy is inactive', 'StrategyInactiveError');
         if (b?.failNextAnswer) {
           b.failNextAnswer = false;
           throw ApplicationFailure.nonRetryable('broker refused', 'OrderRejectedError');
@@ -201,5 +202,15 @@ describe('gridStrategyWorkflow', () => {
     expect(cancels.filter((c) => c.strategyId === id)).toEqual([{ strategyId: id, userId: 'grid-user' }]);
     const description = await client.workflow.getHandle(strategyWorkflowId(id)).describe();
     expect(description.status.name).toBe('CANCELLED');
+  });
+
+  it('ends and cancels its orders when a step finds the strategy deactivated', async () => {
+    const id = `grid-inactive-${Date.now()}`;
+    behaviour.set(id, { inactive: true });
+    await start(id);
+    await signal(id, fill(id, 'i1', 1));
+    const handle = client.workflow.getHandle(strategyWorkflowId(id));
+    await eventually(async () => (await handle.describe()).status.name === 'COMPLETED');
+    expect(cancels.filter((c) => c.strategyId === id)).toHaveLength(1);
   });
 });

@@ -54,9 +54,12 @@ export class GridOrderStore {
   }
 
   /** Filled grid orders whose fill has not been fully answered yet. */
-  async unanswered(strategyId: string): Promise<BotOrder[]> {
-    const rows = await this.orders.find({ where: { strategyId, gridLevel: Not(IsNull()), brokerOrderId: Not(IsNull()) } });
-    return rows.filter((row) => row.filledQty > row.counteredQty + 1e-9);
+  unanswered(strategyId: string): Promise<BotOrder[]> {
+    return this.orders
+      .createQueryBuilder('o')
+      .where('o.strategyId = :strategyId', { strategyId })
+      .andWhere('o.gridLevel IS NOT NULL AND o.brokerOrderId IS NOT NULL AND o.filledQty > o.counteredQty')
+      .getMany();
   }
 
   /** Records the grid's opening orders and its start state together, so a retried set-up places exactly these. */

@@ -37,6 +37,7 @@ describe('createAlpacaBroker against the paper exchange', () => {
       currency: 'USD',
       cash: 10_000,
       buyingPower: 20_000, // a Reg T margin account: 2 x equity
+      nonMarginableBuyingPower: 10_000, // crypto is bought with cash only
       equity: 10_000,
       portfolioValue: 10_000,
     });

@@ -11,6 +11,7 @@ import {
   User,
 } from './entities';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './testing/test-database';
+import { ALL_MIGRATIONS } from './migrations';
 
 // Integration tests against real databases: a fresh SQLite file and a fresh PostgreSQL database
 // (local server, see TEST_POSTGRES_URL), both built only by the migrations.
@@ -268,7 +269,7 @@ describe('createTestDatabase', () => {
   it.each<TestDatabaseKind>(['sqlite', 'postgres'])('migrates %s down to nothing and up again', async (kind) => {
     const db = await createTestDatabase(kind);
     try {
-      await db.dataSource.undoLastMigration();
+      for (let i = 0; i < ALL_MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
       const runner = db.dataSource.createQueryRunner();
       try {
         expect(await runner.hasTable('users')).toBe(false);
@@ -276,7 +277,7 @@ describe('createTestDatabase', () => {
       } finally {
         await runner.release();
       }
-      expect(await db.dataSource.runMigrations()).toHaveLength(1);
+      expect(await db.dataSource.runMigrations()).toHaveLength(ALL_MIGRATIONS.length);
       expect((await db.dataSource.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
     } finally {
       await db.drop();

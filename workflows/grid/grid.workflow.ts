@@ -180,6 +180,8 @@ export async function gridStrategyWorkflow(input: GridWorkflowInput): Promise<vo
       }
     }
     await condition(allHandlersFinished);
+    // Deactivated or deleted while a step ran: the grid's orders must not outlive it.
+    await cancelGridOrders({ strategyId: input.strategyId, userId: input.userId });
     log.info('Grid strategy is gone or inactive; workflow ends', { strategyId: input.strategyId });
   } catch (err) {
     if (isCancellation(err)) {
