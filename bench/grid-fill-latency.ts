@@ -38,9 +38,10 @@ export async function gridFillLatency(env: Record<string, string>): Promise<Summ
     const created = await call(stack, token, 'POST', '/api/strategies', {
       name: 'bench grid',
       type: 'spot_grid',
-      configuration: { symbol: 'AAPL', lower_price: 100, upper_price: top, grid_count: STEPS + 1, quantity_per_grid: 1 },
+      configuration: { symbol: 'AAPL', lower_price: 100, upper_price: top + 1, grid_count: STEPS + 2, quantity_per_grid: 1 },
     });
-    await until(() => Promise.resolve(arrivals >= STEPS), 60_000);
+    // A buy on every level from 100 to `top`, below the start price.
+    await until(() => Promise.resolve(arrivals >= STEPS + 1), 60_000);
     // One level down at a time (each buy answered by a sell), then back up (each sell by a buy).
     for (let step = 1; step <= STEPS; step += 1) await moveAndAwaitAnswer(stack, top - step + 0.5, () => arrivals);
     for (let step = STEPS - 1; step >= 0; step -= 1) await moveAndAwaitAnswer(stack, top - step + 0.5, () => arrivals);

@@ -1,7 +1,7 @@
 import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
-import type { OrderIntent } from '../../libs/contracts';
+import { gridClientOrderId, type OrderIntent } from '../../libs/contracts';
 import { BotOrder, TERMINAL_ORDER_STATUSES, Trade, TradingStrategy, type GridRole } from '../../libs/database/entities';
-import type { PersistedGridState } from '../../libs/strategies/grid/grid-logic';
+import type { GridOrder, PersistedGridState } from '../../libs/strategies/grid/grid-logic';
 import { queueSqliteWrite } from '../../libs/database/sqlite-write-queue';
 
 /** A grid order about to be recorded as `pending`, before it is sent. */
@@ -14,6 +14,20 @@ export interface NewGridOrder {
   level: number;
   role: GridRole;
   parentOrderId: string | null;
+}
+
+/** A grid order a step decided on, as the row to record under the step's event number. */
+export function toNewGridOrder(order: GridOrder, owner: { userId: string; strategyId: string }, seq: number, parentOrderId: string | null): NewGridOrder {
+  const { level, role, reason: _reason, ...intent } = order;
+  return {
+    ...owner,
+    seq,
+    clientOrderId: gridClientOrderId(owner.strategyId, level, seq, intent.side),
+    intent,
+    level,
+    role,
+    parentOrderId,
+  };
 }
 
 /** The grid activities' reads and writes of bot_orders, trades and the strategy's grid state. */

@@ -1,8 +1,8 @@
-import { gridClientOrderId, type ExecutionResult } from '../../libs/contracts';
-import type { Broker } from '../../libs/broker/broker.port';
+import type { ExecutionResult } from '../../libs/contracts';
 import type { BotOrder } from '../../libs/database/entities';
 import type { GridLogic, RoundTripProfit } from '../../libs/strategies/grid/grid-logic';
 import type { GridActivityDeps } from './grid-activity.deps';
+import { toNewGridOrder } from './grid-order-store';
 import type { HandleGridFillInput } from './grid-activity.types';
 import { cancelOpenGridOrders } from './cancel-open-grid-orders';
 import { actionOf, gridResult } from './grid-result';
@@ -50,16 +50,7 @@ export async function handleGridFill(deps: GridActivityDeps, input: HandleGridFi
   const claimed = await deps.orders.recordAnswer({
     filledOrderId: filled.id,
     counteredQty: fill.filledQty,
-    orders: reaction.orders.map(({ level, role, reason: _reason, ...intent }) => ({
-      userId: strategy.userId,
-      strategyId: strategy.id,
-      seq: input.seq,
-      clientOrderId: gridClientOrderId(strategy.id, level, input.seq, intent.side),
-      intent,
-      level,
-      role,
-      parentOrderId: filled.id,
-    })),
+    orders: reaction.orders.map((order) => toNewGridOrder(order, { userId: strategy.userId, strategyId: strategy.id }, input.seq, filled.id)),
     profit: profit ? { executionKey: `${fill.brokerOrderId}:${fill.filledQty}`, usd: profit.usd } : undefined,
   });
   const outcome = await placeUnsentOrders(deps, broker, strategy.id, filled.id);

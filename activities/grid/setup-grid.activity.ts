@@ -1,7 +1,7 @@
-import { gridClientOrderId } from '../../libs/contracts';
 import { fetchGridStartMarket } from '../../libs/strategies/grid/fetch-grid-start-market';
 import type { PersistedGridState } from '../../libs/strategies/grid/grid-logic';
 import type { GridActivityDeps } from './grid-activity.deps';
+import { toNewGridOrder } from './grid-order-store';
 import type { SetupGridInput, SetupGridResult } from './grid-activity.types';
 import { actionOf, gridResult } from './grid-result';
 import { recordGridStep } from './grid-step-log';
@@ -39,16 +39,7 @@ export async function setupGrid(deps: GridActivityDeps, input: SetupGridInput): 
   await deps.orders.recordSetup(
     strategy.id,
     started,
-    opening.map(({ level, role, reason: _reason, ...intent }) => ({
-      userId: strategy.userId,
-      strategyId: strategy.id,
-      seq: input.seq,
-      clientOrderId: gridClientOrderId(strategy.id, level, input.seq, intent.side),
-      intent,
-      level,
-      role,
-      parentOrderId: null,
-    })),
+    opening.map((order) => toNewGridOrder(order, { userId: strategy.userId, strategyId: strategy.id }, input.seq, null)),
   );
   const outcome = await placeUnsentOrders(deps, broker, strategy.id);
   const reason =

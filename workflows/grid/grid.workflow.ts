@@ -22,7 +22,8 @@ import type { ExecutionResult, ExecutionTrigger, OrderFillEvent } from '../../li
 import { activityFailureOf } from '../activity-failure';
 import { NON_RETRYABLE_EXECUTION_ERRORS, STRATEGY_GONE_ERRORS } from '../../libs/contracts/error-types';
 import type { GridActivities } from '../../activities/grid/grid.activities';
-import { NextRunTimeKey, StrategyIdKey, StrategyTypeKey, UserIdKey } from '../search-attribute-keys';
+import { NextRunTimeKey } from '../search-attribute-keys';
+import { upsertStrategyIdentity } from '../strategy-identity';
 import { executeNowUpdate, intervalChangedSignal, strategyStatusQuery } from '../strategy/strategy.messages';
 import { failedResult } from '../strategy/strategy.state';
 import { orderFilledSignal } from './grid.messages';
@@ -79,11 +80,7 @@ export async function gridStrategyWorkflow(input: GridWorkflowInput): Promise<vo
       rescheduled = true;
     }
   });
-  upsertSearchAttributes([
-    { key: StrategyIdKey, value: input.strategyId },
-    { key: StrategyTypeKey, value: input.strategyType },
-    { key: UserIdKey, value: input.userId },
-  ]);
+  upsertStrategyIdentity(input);
 
   async function exclusive(step: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
     await condition(() => !busy);

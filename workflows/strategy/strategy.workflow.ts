@@ -21,7 +21,8 @@ import type { ExecutionResult, ExecutionTrigger } from '../../libs/contracts';
 import { activityFailureOf } from '../activity-failure';
 import { NON_RETRYABLE_EXECUTION_ERRORS, STRATEGY_GONE_ERRORS } from '../../libs/contracts/error-types';
 import type { StrategyActivities } from '../../activities/strategy-execution/strategy.activities';
-import { NextRunTimeKey, StrategyIdKey, StrategyTypeKey, UserIdKey } from '../search-attribute-keys';
+import { NextRunTimeKey } from '../search-attribute-keys';
+import { upsertStrategyIdentity } from '../strategy-identity';
 import { executeNowUpdate, intervalChangedSignal, strategyStatusQuery } from './strategy.messages';
 import { failedResult, initialLoopState, nextRunAt, shouldContinueAsNew, type StrategyWorkflowInput } from './strategy.state';
 
@@ -65,11 +66,7 @@ export async function strategyWorkflow(input: StrategyWorkflowInput): Promise<vo
     }
   });
 
-  upsertSearchAttributes([
-    { key: StrategyIdKey, value: input.strategyId },
-    { key: StrategyTypeKey, value: input.strategyType },
-    { key: UserIdKey, value: input.userId },
-  ]);
+  upsertStrategyIdentity(input);
 
   async function runExclusive(trigger: ExecutionTrigger): Promise<ExecutionResult> {
     await condition(() => !running);

@@ -1,7 +1,7 @@
 import type { OrderSide } from '../../contracts';
 import { CRYPTO_QTY_DECIMALS, floorTo } from '../order-sizing';
 import { formatUsd } from '../reason-format';
-import type { GridFill, GridLevelView, GridOrder, GridOrderRole, GridReaction } from './grid-logic';
+import type { GridFill, GridLevelView, GridOrder, GridOrderRole, GridReaction, RoundTripProfit } from './grid-logic';
 
 // Building blocks every grid type shares: order shapes, quantities, money and wording.
 
@@ -38,6 +38,11 @@ export function noReaction(reason: string): GridReaction {
 /** USD rounded to 1e-6 to drop float noise; `+ 0` turns a rounded -0 into 0 so break-even never reads "-0". */
 export function roundMicro(value: number): number {
   return Math.round(value * 1e6) / 1e6 + 0;
+}
+
+/** A long grid's round trip: a buy answered by a sell; profit in USD. */
+export function longRoundTripProfit(opening: { side: OrderSide; price: number }, closing: { side: OrderSide; price: number; qty: number }): RoundTripProfit | null {
+  return opening.side === 'buy' && closing.side === 'sell' ? { usd: roundMicro((closing.price - opening.price) * closing.qty), units: 0 } : null;
 }
 
 export function ladderView(levels: readonly number[], firstLevel = 0): GridLevelView[] {

@@ -3,7 +3,7 @@ import { intervalSecondsField, mustBe, positiveUsdField, symbolField } from '../
 import { MIN_NOTIONAL_USD } from '../order-sizing';
 import { formatPrice, formatQty, formatUsd } from '../reason-format';
 import type { GridContext, GridFill, GridLogic, GridOrder, GridReaction, GridStartCheck, GridStartMarket } from './grid-logic';
-import { assertFillOnLadder, buyingPowerShortfall, floorQty, ladderView, limitOrder, marketOrder, qtyDecimals, requiredUsd, roundMicro, unitName, unitsName } from './grid-orders';
+import { assertFillOnLadder, buyingPowerShortfall, floorQty, ladderView, limitOrder, marketOrder, qtyDecimals, requiredUsd, longRoundTripProfit, unitName, unitsName } from './grid-orders';
 import { infinityLadderIssue, infinityLevelAtOrBelow, infinityLevelPrice, MAX_STEP_PCT, MIN_STEP_PCT } from './infinity-levels';
 
 // Levels shown either side of the price: the ladder has no upper end.
@@ -133,8 +133,7 @@ export const infinityGridLogic: GridLogic<InfinityGridConfig> = {
   checkStart,
   initialOrders,
   onFill,
-  roundTripProfit: (opening, closing) =>
-    opening.side === 'buy' && closing.side === 'sell' ? { usd: roundMicro((closing.price - opening.price) * closing.qty), units: 0 } : null,
+  roundTripProfit: longRoundTripProfit,
   ladder: (config, aroundPrice) => {
     const center = Math.max(0, infinityLevelAtOrBelow(config, aroundPrice));
     const first = Math.max(0, center - LADDER_WINDOW);

@@ -11,7 +11,7 @@ import {
   limitOrder,
   noReaction,
   requiredUsd,
-  roundMicro,
+  longRoundTripProfit,
 } from './grid-orders';
 import { ladderConfigShape, refineLadderConfig } from './ladder-config';
 import { buyLevelsBelow, levelQty, priceRangeError, tooSmallLevelError } from './ladder-grid';
@@ -86,7 +86,6 @@ export const spotGridLogic: GridLogic<SpotGridConfig> = {
   checkStart,
   initialOrders,
   onFill,
-  roundTripProfit: (opening, closing) =>
-    opening.side === 'buy' && closing.side === 'sell' ? { usd: roundMicro((closing.price - opening.price) * closing.qty), units: 0 } : null,
+  roundTripProfit: longRoundTripProfit,
   ladder: (config) => ladderView(gridLevels(config)),
 };
