@@ -3,7 +3,16 @@ import { startStrategyTestStack, exchangeAdmin, userWithPaperAccount, type Strat
 import { eventually } from './support/temporal';
 
 type PaperUser = Awaited<ReturnType<typeof userWithPaperAccount>>;
-type ExchangeOrder = { client_order_id: string; side: 'buy' | 'sell'; type: string; limit_price: string | null; qty: string; status: string };
+type ExchangeOrder = {
+  client_order_id: string;
+  side: 'buy' | 'sell';
+  type: string;
+  limit_price: string | null;
+  qty: string;
+  status: string;
+  submitted_at: string;
+  canceled_at: string | null;
+};
 type ExchangePosition = { symbol: string; qty: string; side: 'long' | 'short' };
 
 const OPEN = ['new', 'accepted', 'partially_filled'];
@@ -31,6 +40,16 @@ describe('grid types driven by fills', () => {
   const setPrice = (symbol: string, price: number) => exchangeAdmin(stack, '/admin/prices', { symbol, price });
   const ordersOf = (user: PaperUser) => exchangeAdmin<ExchangeOrder[]>(stack, `/admin/orders?key_id=${user.keyId}`);
   const sequenceOf = async (user: PaperUser) => (await ordersOf(user)).map(describeOrder);
+  /**
+   * Every order the account submitted, oldest first, step by step: a step is what one set-up or
+   * one answer to a fill sent, in no particular order within the step.
+   */
+  async function expectSteps(user: PaperUser, steps: string[][]): Promise<void> {
+    const sequence = await sequenceOf(user);
+    let start = 0;
+    const actual = steps.map((step) => sequence.slice(start, (start += step.length)).sort());
+    expect({ steps: actual, rest: sequence.slice(start) }).toEqual({ steps: steps.map((step) => [...step].sort()), rest: [] });
+  }
   const openOrdersOf = async (user: PaperUser) => (await ordersOf(user)).filter((o) => OPEN.includes(o.status)).map(describeOrder).sort();
   const untilOpenOrders = (user: PaperUser, expected: string[]) =>
     eventually(async () => (await openOrdersOf(user)).join() === [...expected].sort().join(), STEP_TIMEOUT_MS).catch(async (err) => {
@@ -90,14 +109,7 @@ describe('grid types driven by fills', () => {
     // Down through 100: the buy back covers the short and the short sell at 105 is placed again.
     await setPrice('MSFT', 99);
     await untilOpenOrders(user, ['sell 105 x1 new', 'sell 110 x1 new', 'sell 115 x1 new', 'sell 120 x1 new']);
-    expect(await sequenceOf(user)).toEqual([
-      'sell 105 x1 filled',
-      'sell 110 x1 new',
-      'sell 115 x1 new',
-      'sell 120 x1 new',
-      'buy 100 x1 filled',
-      'sell 105 x1 new',
-    ]);
+    await expectSteps(user, [['sell 105 x1 filled', 'sell 110 x1 new', 'sell 115 x1 new', 'sell 120 x1 new'], ['buy 100 x1 filled'], ['sell 105 x1 new']]);
     expect(await positionsOf(user)).toEqual([]);
 
     const grid = await untilGrid(user, id, (g) => g.filled_cycles === 1);
@@ -106,13 +118,10 @@ describe('grid types driven by fills', () => {
     expect(grid.levels.map((l: { open_order: { side: string } | null }) => l.open_order?.side ?? null)).toEqual([null, 'sell', 'sell', 'sell', 'sell']);
 
     await deactivate(user, id);
-    expect(await sequenceOf(user)).toEqual([
-      'sell 105 x1 filled',
-      'sell 110 x1 canceled',
-      'sell 115 x1 canceled',
-      'sell 120 x1 canceled',
-      'buy 100 x1 filled',
-      'sell 105 x1 canceled',
+    await expectSteps(user, [
+      ['sell 105 x1 filled', 'sell 110 x1 canceled', 'sell 115 x1 canceled', 'sell 120 x1 canceled'],
+      ['buy 100 x1 filled'],
+      ['sell 105 x1 canceled'],
     ]);
   }, 120_000);
 
@@ -128,8 +137,14 @@ describe('grid types driven by fills', () => {
         type: 'futures_grid',
         configuration: { symbol: 'BTC/USD', lower_price: 60_000, upper_price: 70_000, grid_count: 5, quantity_per_grid: 0.01, direction: 'short' },
       });
-    expect(res.status).toBe(400);
-    expect(JSON.stringify(res.body.message)).toMatch(/crypto cannot be sold short/);
+    expect({ status: res.status, body: res.body }).toEqual({
+      status: 400,
+      body: {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: ['configuration.direction must be "long" for BTC/USD: crypto cannot be sold short (Alpaca does not allow shorting crypto)'],
+      },
+    });
 
     const listed = await stack.http().get('/api/strategies').set('Authorization', user.auth).expect(200);
     expect(listed.body).toEqual([]);
@@ -150,7 +165,7 @@ describe('grid types driven by fills', () => {
       acquire_inventory: true,
     });
     await untilOpenOrders(user, ['sell 105 x20 new', 'sell 110 x20 new', 'sell 115 x20 new', 'sell 120 x20 new']);
-    expect(await sequenceOf(user)).toEqual(['buy market x80 filled', 'sell 105 x20 new', 'sell 110 x20 new', 'sell 115 x20 new', 'sell 120 x20 new']);
+    await expectSteps(user, [['buy market x80 filled'], ['sell 105 x20 new', 'sell 110 x20 new', 'sell 115 x20 new', 'sell 120 x20 new']]);
     expect(await positionsOf(user)).toEqual([expect.objectContaining({ symbol: 'NVDA', qty: '80', side: 'long' })]);
 
     // Up through 105: 20 sold at 105 raise $2,100, which buy back 21 at 100.
@@ -161,14 +176,11 @@ describe('grid types driven by fills', () => {
     // Down through 100: the buy back fills (one share more than was sold) and 20 are offered at 105 again.
     await setPrice('NVDA', 99);
     await untilOpenOrders(user, ['sell 105 x20 new', 'sell 110 x20 new', 'sell 115 x20 new', 'sell 120 x20 new']);
-    expect(await sequenceOf(user)).toEqual([
-      'buy market x80 filled',
-      'sell 105 x20 filled',
-      'sell 110 x20 new',
-      'sell 115 x20 new',
-      'sell 120 x20 new',
-      'buy 100 x21 filled',
-      'sell 105 x20 new',
+    await expectSteps(user, [
+      ['buy market x80 filled'],
+      ['sell 105 x20 filled', 'sell 110 x20 new', 'sell 115 x20 new', 'sell 120 x20 new'],
+      ['buy 100 x21 filled'],
+      ['sell 105 x20 new'],
     ]);
     expect(await positionsOf(user)).toEqual([expect.objectContaining({ symbol: 'NVDA', qty: '81' })]);
 
@@ -188,19 +200,17 @@ describe('grid types driven by fills', () => {
     const id = await createGrid(user, 'KO infinity grid', 'infinity_grid', { symbol: 'KO', lower_price: 100, step_pct: 10, allocated_capital: 12_100 });
     // At level 1 (110): 12100/110 - 12100/121 = 10 to sell at 121, 12100/100 - 12100/110 = 11 to buy at 100.
     await untilOpenOrders(user, ['buy 100 x11 new', 'sell 121 x10 new']);
-    expect(await sequenceOf(user)).toEqual(['buy market x105 filled', 'sell 121 x10 new', 'buy 100 x11 new']);
+    await expectSteps(user, [['buy market x105 filled'], ['sell 121 x10 new', 'buy 100 x11 new']]);
     expect(await positionsOf(user)).toEqual([expect.objectContaining({ symbol: 'KO', qty: '105', side: 'long' })]);
 
     // Up through 121: the sell fills, the buy at 100 is cancelled and the pair around level 2 appears.
     await setPrice('KO', 122);
     await untilOpenOrders(user, ['buy 110 x10 new', 'sell 133.1 x9 new']);
-    expect(await sequenceOf(user)).toEqual([
-      'buy market x105 filled',
-      'sell 121 x10 filled',
-      'buy 100 x11 canceled',
-      'sell 133.1 x9 new',
-      'buy 110 x10 new',
-    ]);
+    await expectSteps(user, [['buy market x105 filled'], ['sell 121 x10 filled', 'buy 100 x11 canceled'], ['sell 133.1 x9 new', 'buy 110 x10 new']]);
+    // The old buy was cancelled before the new pair was sent, so it could not fill after the recentring.
+    const orders = await ordersOf(user);
+    const cancelledAt = orders.find((o) => o.status === 'canceled')!.canceled_at!;
+    expect(orders.filter((o) => o.status === 'new').every((o) => o.submitted_at >= cancelledAt)).toBe(true);
     expect(await positionsOf(user)).toEqual([expect.objectContaining({ symbol: 'KO', qty: '95' })]);
 
     const grid = await untilGrid(user, id, (g) => g.filled_cycles === 1);
@@ -211,12 +221,6 @@ describe('grid types driven by fills', () => {
     expect(withOrders).toEqual(['buy 110', 'sell 133.1']);
 
     await deactivate(user, id);
-    expect(await sequenceOf(user)).toEqual([
-      'buy market x105 filled',
-      'sell 121 x10 filled',
-      'buy 100 x11 canceled',
-      'sell 133.1 x9 canceled',
-      'buy 110 x10 canceled',
-    ]);
+    await expectSteps(user, [['buy market x105 filled'], ['sell 121 x10 filled', 'buy 100 x11 canceled'], ['sell 133.1 x9 canceled', 'buy 110 x10 canceled']]);
   }, 120_000);
 });
