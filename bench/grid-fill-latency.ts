@@ -42,9 +42,13 @@ export async function gridFillLatency(env: Record<string, string>): Promise<Summ
     });
     // A buy on every level from 100 to `top`, below the start price.
     await until(() => Promise.resolve(arrivals >= STEPS + 1), 60_000);
+    // The monitor opens an account's stream on its next poll after the account's first active
+    // strategy; measure the steady state, not that first window (the poll covers it).
+    await new Promise((r) => setTimeout(r, (Number(env.ORDER_FILL_POLL_SECONDS ?? 5) + 1) * 1000));
     // One level down at a time (each buy answered by a sell), then back up (each sell by a buy).
+    // Step k down fills the buy at top-k+1 and places its sell at top-k+2; step k up fills that sell.
     for (let step = 1; step <= STEPS; step += 1) await moveAndAwaitAnswer(stack, top - step + 0.5, () => arrivals);
-    for (let step = STEPS - 1; step >= 0; step -= 1) await moveAndAwaitAnswer(stack, top - step + 0.5, () => arrivals);
+    for (let step = STEPS; step >= 1; step -= 1) await moveAndAwaitAnswer(stack, top - step + 2.5, () => arrivals);
     unsubscribe();
     await call(stack, token, 'PATCH', `/api/strategies/${created.id}`, { is_active: false });
     return summarize(samples);

@@ -56,6 +56,11 @@ describe('loadConfig', () => {
     expect(config.api.publicUrl).toBe('http://127.0.0.1:8080');
   });
 
+  it('finds the trade_updates stream on the trading host unless told otherwise (as Alpaca serves it)', () => {
+    expect(pure({ ALPACA_TRADING_URL: 'https://paper-api.alpaca.markets/' }).alpaca.streamUrl).toBe('wss://paper-api.alpaca.markets/stream');
+    expect(pure({ ALPACA_TRADING_URL: 'http://127.0.0.1:39999' }).alpaca.streamUrl).toBe('ws://127.0.0.1:39999/stream');
+  });
+
   it('reads explicit values, trimming trailing slashes from URLs and resolving DATA_DIR', () => {
     const config = pure({
       ALPACA_TRADING_URL: 'https://paper-api.alpaca.markets/',

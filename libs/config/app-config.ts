@@ -34,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const apiPort = read.port('API_PORT', 3000);
   const exchangePort = read.port('EXCHANGE_PORT', 4010);
   const exchange = `127.0.0.1:${exchangePort}`;
+  const tradingUrl = read.url('ALPACA_TRADING_URL', `http://${exchange}`, HTTP);
   const dataDir = resolve(options.cwd ?? process.cwd(), read.raw('DATA_DIR') ?? '.data');
 
   const config = {
@@ -54,9 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     dataDir,
     database: readDatabase(read, dataDir),
     alpaca: {
-      tradingUrl: read.url('ALPACA_TRADING_URL', `http://${exchange}`, HTTP),
+      tradingUrl,
       dataUrl: read.url('ALPACA_DATA_URL', `http://${exchange}`, HTTP),
-      streamUrl: read.url('ALPACA_STREAM_URL', `ws://${exchange}/stream`, WS),
+      // Alpaca serves trade_updates on the trading host (wss://paper-api.alpaca.markets/stream).
+      streamUrl: read.url('ALPACA_STREAM_URL', `${tradingUrl.replace(/^http/, 'ws').replace(/\/+$/, '')}/stream`, WS),
       rateLimit: read.oneOf('ALPACA_RATE_LIMIT', ['on', 'off'], 'on') === 'on',
       oauth: {
         authorizeUrl: read.url('ALPACA_OAUTH_AUTHORIZE_URL', `http://${exchange}/oauth/authorize`, HTTP),
