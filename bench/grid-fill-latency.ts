@@ -46,9 +46,10 @@ export async function gridFillLatency(env: Record<string, string>): Promise<Summ
     // strategy; measure the steady state, not that first window (the poll covers it).
     await new Promise((r) => setTimeout(r, (Number(env.ORDER_FILL_POLL_SECONDS ?? 5) + 1) * 1000));
     // One level down at a time (each buy answered by a sell), then back up (each sell by a buy).
+    const jitterMs = env.ORDER_FILL_STREAM === 'off' ? Number(env.ORDER_FILL_POLL_SECONDS ?? 5) * 1000 : 0;
     // Step k down fills the buy at top-k+1 and places its sell at top-k+2; step k up fills that sell.
-    for (let step = 1; step <= STEPS; step += 1) await moveAndAwaitAnswer(stack, top - step + 0.5, () => arrivals);
-    for (let step = STEPS; step >= 1; step -= 1) await moveAndAwaitAnswer(stack, top - step + 2.5, () => arrivals);
+    for (let step = 1; step <= STEPS; step += 1) await moveAndAwaitAnswer(stack, top - step + 0.5, () => arrivals, jitterMs);
+    for (let step = STEPS; step >= 1; step -= 1) await moveAndAwaitAnswer(stack, top - step + 2.5, () => arrivals, jitterMs);
     unsubscribe();
     await call(stack, token, 'PATCH', `/api/strategies/${created.id}`, { is_active: false });
     return summarize(samples);
@@ -57,7 +58,10 @@ export async function gridFillLatency(env: Record<string, string>): Promise<Summ
   }
 }
 
-async function moveAndAwaitAnswer(stack: BenchStack, price: number, arrivals: () => number): Promise<void> {
+async function moveAndAwaitAnswer(stack: BenchStack, price: number, arrivals: () => number, jitterMs: number): Promise<void> {
+  // Without a stream an answer waits for the next poll: fills at random moments of the poll
+  // cycle (not always just after a poll) give its real distribution, not only its worst case.
+  if (jitterMs > 0) await new Promise((r) => setTimeout(r, Math.random() * jitterMs));
   const before = arrivals();
   await admin(stack, '/admin/prices', { symbol: 'AAPL', price });
   await until(() => Promise.resolve(arrivals() > before), 60_000);

@@ -19,6 +19,7 @@ import type { CreateStrategyDto } from './dto/create-strategy.dto';
 import type { UpdateStrategyDto } from './dto/update-strategy.dto';
 import { GridStartCheckService } from './grid/grid-start-check.service';
 import { presentStrategy, type StrategyResponse } from './strategy.presenter';
+import { getStrategy } from '../../../../libs/strategies/registry';
 
 /**
  * Strategy lifecycle: the database row and its Temporal workflow change together. A strategy is
@@ -92,6 +93,11 @@ export class StrategiesService {
     if (dto.name !== undefined) strategy.name = dto.name.trim();
     if (dto.auto_start !== undefined) strategy.autoStart = dto.auto_start;
     if (dto.is_active !== undefined) strategy.isActive = dto.is_active;
+    if (wasActive && strategy.isActive && changesRunningGrid(strategy.type, previousConfiguration, strategy.configuration)) {
+      throw new ConflictException(
+        `A running grid's ladder cannot change under its open orders: deactivate "${strategy.name}" (its orders are cancelled), change the configuration, then activate it again`,
+      );
+    }
     if (strategy.isActive && (!wasActive || !isDeepStrictEqual(previousConfiguration, strategy.configuration))) {
       await this.gridStart.assertCanStart(userId, strategy.type, strategy.configuration);
     }
@@ -186,6 +192,14 @@ export class StrategiesService {
     if (err instanceof BadRequestException || err instanceof NotFoundException || err instanceof ConflictException) return err;
     return new ServiceUnavailableException(`Temporal is unavailable: ${(err as Error).message}`);
   }
+}
+
+/** Whether an edit touches a grid's ladder or sizing; only its reconcile interval may change while it runs. */
+function changesRunningGrid(type: StrategyType, before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+  if (getStrategy(type).kind !== 'grid') return false;
+  const { interval_seconds: _before, ...ladderBefore } = before;
+  const { interval_seconds: _after, ...ladderAfter } = after;
+  return !isDeepStrictEqual(ladderBefore, ladderAfter);
 }
 
 function isUuid(value: string): boolean {
