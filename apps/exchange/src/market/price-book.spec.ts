@@ -34,6 +34,20 @@ describe('PriceBook with drift', () => {
     expect(path.every((p) => p > btc.basePrice * 0.3 && p < btc.basePrice * 3)).toBe(true);
   });
 
+  it('holds a frozen admin price still while other symbols drift', () => {
+    let now = NOW;
+    const store = ExchangeStore.open();
+    const prices = new PriceBook(store, { seed: 'test', drift: true }, () => now);
+    prices.setPrice(aapl, 100, true);
+    const btcBefore = prices.price(btc);
+    now += 6 * 3_600_000;
+    expect(prices.price(aapl)).toBe(100);
+    expect(prices.price(btc)).not.toBe(btcBefore);
+    prices.setPrice(aapl, 101);
+    now += 3_600_000;
+    expect(prices.price(aapl)).not.toBe(101);
+  });
+
   it('passes through an admin price and rescales the path around it', () => {
     const { prices } = book();
     prices.setPrice(aapl, 250);

@@ -33,8 +33,8 @@ const MAX_SAMPLES_PER_BAR = 30;
  *
  * With drift on, a symbol follows its seeded path; an admin price "anchors" the path so that it
  * passes through the given price at the given instant (the whole path is rescaled, so the last
- * bar's close always equals the current price). With drift off, the price is the anchor (or the
- * symbol's base price) at all times.
+ * bar's close always equals the current price). With drift off, or for a symbol whose admin
+ * price was frozen, the price is the anchor (or the symbol's base price) at all times.
  */
 export class PriceBook {
   constructor(
@@ -45,7 +45,7 @@ export class PriceBook {
 
   price(asset: Asset, atMs: number = this.now()): number {
     const anchor = this.store.priceAnchors.get(asset.symbol);
-    if (!this.options.drift) return anchor?.price ?? asset.basePrice;
+    if (!this.options.drift || anchor?.frozen) return anchor?.price ?? asset.basePrice;
     const offset = this.logOffset(asset, atMs);
     if (!anchor) return roundPrice(asset.basePrice * Math.exp(offset));
     if (atMs === anchor.atMs) return anchor.price;
@@ -61,8 +61,9 @@ export class PriceBook {
   }
 
   /** Sets the price now; the caller runs the matching engine afterwards. */
-  setPrice(asset: Asset, price: number): void {
-    this.store.priceAnchors.put({ id: asset.symbol, price, atMs: this.now() });
+  /** `frozen`: the symbol keeps exactly this price (its bars too) until the next admin price. */
+  setPrice(asset: Asset, price: number, frozen = false): void {
+    this.store.priceAnchors.put({ id: asset.symbol, price, atMs: this.now(), ...(frozen ? { frozen } : {}) });
   }
 
   /** Replaces the most recent bars (oldest first); the last one is the current bucket. */

@@ -34,9 +34,10 @@ export function adminRoutes(ctx: ExchangeContext): Router {
     const body = bodyOf(req);
     const asset = assetOf(body.symbol);
     const price = finite(body.price, 'price', Number.MIN_VALUE);
-    ctx.prices.setPrice(asset, price);
+    if (body.frozen !== undefined && typeof body.frozen !== 'boolean') throw badRequest('frozen must be true or false');
+    ctx.prices.setPrice(asset, price, body.frozen === true);
     ctx.engine.run();
-    res.json({ symbol: asset.symbol, price: ctx.prices.price(asset) });
+    res.json({ symbol: asset.symbol, price: ctx.prices.price(asset), frozen: body.frozen === true });
   });
 
   router.post('/admin/bars', (req, res) => {

@@ -100,6 +100,8 @@ export interface PriceAnchorRecord {
   id: string;
   price: number;
   atMs: number;
+  /** Holds the price still (no drift) until the next admin price for the symbol. */
+  frozen?: boolean;
 }
 
 export interface CustomBarsRecord {
