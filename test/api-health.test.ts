@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from '@temporalio/worker';
 import { startApiTestStack, unusedPort, type ApiTestStack } from './support/api-test-stack';
+import { registerUser } from './support/api-users';
 import { connectTemporal, eventually } from './support/temporal';
 import { testWorkflowBundle } from './support/workflow-bundle';
 
@@ -32,6 +33,42 @@ describe.each(['sqlite', 'postgres'] as const)('API health on %s', (kind) => {
     // No worker runs in this test, and the status says so instead of claiming health.
     expect(res.body.services.worker).toEqual({ status: 'no_pollers', pollers: 0, task_queue: taskQueue });
     expect(res.body.status).toBe('degraded');
+    expect(res.body.flags).toEqual({
+      disable_background_services: false,
+      enable_trading_scheduler: true,
+      enable_order_fill_monitor: true,
+      enable_position_exit_monitor: true,
+      effective: { strategy_workflows: true, order_fill_monitor: true, position_exit_monitor: true },
+    });
+  });
+});
+
+describe('API health and scheduler status with the trading scheduler switched off', () => {
+  let stack: ApiTestStack;
+
+  beforeAll(async () => {
+    stack = await startApiTestStack('sqlite', {
+      env: { TEMPORAL_TASK_QUEUE: `health-${randomUUID()}`, ENABLE_TRADING_SCHEDULER: 'false', ENABLE_ORDER_FILL_MONITOR: 'off' },
+    });
+  });
+  afterAll(() => stack?.close());
+
+  const expected = {
+    disable_background_services: false,
+    enable_trading_scheduler: false,
+    enable_order_fill_monitor: false,
+    enable_position_exit_monitor: true,
+    effective: { strategy_workflows: false, order_fill_monitor: false, position_exit_monitor: true },
+  };
+
+  it('reports the flags on /health/detailed', async () => {
+    expect((await stack.http().get('/health/detailed').expect(200)).body.flags).toEqual(expected);
+  });
+
+  it('reports the flags in the scheduler status', async () => {
+    const user = await registerUser(stack);
+    const res = await stack.http().get('/api/strategies/scheduler/status').set('Authorization', user.auth).expect(200);
+    expect(res.body).toMatchObject({ scheduler_running: false, flags: expected });
   });
 });
 

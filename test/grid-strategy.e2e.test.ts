@@ -90,11 +90,16 @@ describe.each([
     const signals = history.events!.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'orderFilled');
     expect(signals.length).toBeGreaterThanOrEqual(6);
 
-    // A running grid's ladder cannot change under its orders; its reconcile interval can.
+    // A running grid's ladder cannot change under its orders; its reconcile interval and risk limits can.
     const ladder = { symbol: 'AAPL', lower_price: 90, upper_price: 110, grid_count: 5, quantity_per_grid: 1 };
     const refused = await stack.http().patch(`/api/strategies/${id}`).set('Authorization', user.auth).send({ configuration: { ...ladder, grid_count: 6 } }).expect(409);
     expect(refused.body.message).toMatch(/deactivate/);
-    await stack.http().patch(`/api/strategies/${id}`).set('Authorization', user.auth).send({ configuration: { ...ladder, interval_seconds: 3600 } }).expect(200);
+    await stack
+      .http()
+      .patch(`/api/strategies/${id}`)
+      .set('Authorization', user.auth)
+      .send({ configuration: { ...ladder, interval_seconds: 3600, max_order_notional: 5_000 } })
+      .expect(200);
 
     // Deactivating stops the grid and cancels its open orders at the broker.
     await stack.http().patch(`/api/strategies/${id}`).set('Authorization', user.auth).send({ is_active: false }).expect(200);

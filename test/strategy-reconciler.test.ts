@@ -47,7 +47,10 @@ describe('strategy reconciler', () => {
   it('a manual execution of an active strategy whose workflow was lost starts it again first', async () => {
     const user = await registerUser(stack);
     const id = await createStrategy(user.auth, true);
-    await stack.temporal.client.workflow.getHandle(`strategy-${id}`).terminate('lost');
+    // Lost: Temporal no longer knows the workflow (a terminate would be an operator's stop, honoured instead).
+    const { client } = stack.temporal;
+    await client.workflowService.deleteWorkflowExecution({ namespace: 'default', workflowExecution: { workflowId: `strategy-${id}` } });
+    await eventually(async () => !(await stack.temporal.client.workflow.getHandle(`strategy-${id}`).describe().catch(() => undefined)), 10_000);
     const res = await stack.http().post(`/api/strategies/${id}/execute`).set('Authorization', user.auth).expect(200);
     expect(res.body).toMatchObject({ strategy_id: id, run_number: 1, trigger: 'manual' });
     expect(await status(id)).toBe('RUNNING');

@@ -56,7 +56,7 @@ describe('import fences', () => {
   });
 
   it('pure libraries import nothing that does I/O', () => {
-    expect(violations([path.join('libs', 'contracts'), path.join('libs', 'strategies')], (ref) => ref.typeOnly || !IO_PACKAGES.test(ref.target))).toEqual([]);
+    expect(violations([path.join('libs', 'contracts'), path.join('libs', 'strategies'), path.join('libs', 'risk'), path.join('libs', 'exits')], (ref) => ref.typeOnly || !IO_PACKAGES.test(ref.target))).toEqual([]);
   });
 
   it('activities never import Nest', () => {

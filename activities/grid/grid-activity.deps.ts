@@ -3,12 +3,15 @@ import type { DataSource } from 'typeorm';
 import type { OrderFillEvent } from '../../libs/contracts';
 import type { Broker, BrokerCredentials, BrokerOrder } from '../../libs/broker/broker.port';
 import type { ExecutionStore } from '../strategy-execution/execution-store.port';
+import type { RiskStore } from '../strategy-execution/risk/risk-store.port';
 import type { GridOrderStore } from './grid-order-store';
 
 export interface GridActivityDeps {
   dataSource: DataSource;
   store: ExecutionStore;
   orders: GridOrderStore;
+  /** What the risk validator reads (open orders, fills, P/L, stop-losses, user limits) and writes (risk events). */
+  riskStore: RiskStore;
   loadCredentials(userId: string): Promise<BrokerCredentials>;
   brokerFor(credentials: BrokerCredentials): Broker;
   /**

@@ -54,7 +54,8 @@ export class GridOrderStore {
   /** Recorded but never acknowledged by the broker: a crash came between recording and sending. */
   unsent(strategyId: string, parentOrderId?: string): Promise<BotOrder[]> {
     return this.orders.find({
-      where: { strategyId, status: 'pending', brokerOrderId: IsNull(), ...(parentOrderId ? { parentOrderId } : {}) },
+      // Grid orders only: the position-exit monitor sends its own exit orders (grid_level null).
+      where: { strategyId, gridLevel: Not(IsNull()), status: 'pending', brokerOrderId: IsNull(), ...(parentOrderId ? { parentOrderId } : {}) },
       order: { createdAt: 'ASC', clientOrderId: 'ASC' },
     });
   }
@@ -118,7 +119,8 @@ export class GridOrderStore {
 
   /** Recorded orders that were never sent will not be: the grid stopped. */
   async discardUnsent(strategyId: string): Promise<void> {
-    await this.orders.update({ strategyId, status: 'pending', brokerOrderId: IsNull() }, { status: 'canceled' });
+    // Not an exit order the position-exit monitor is about to send (grid_level null): it must go out.
+    await this.orders.update({ strategyId, gridLevel: Not(IsNull()), status: 'pending', brokerOrderId: IsNull() }, { status: 'canceled' });
   }
 
   /** Forgets the grid's start state after its orders were cancelled, so a reactivation starts afresh. */

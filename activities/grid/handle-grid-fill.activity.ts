@@ -1,5 +1,5 @@
 import type { ExecutionResult } from '../../libs/contracts';
-import type { BotOrder } from '../../libs/database/entities';
+import { TERMINAL_ORDER_STATUSES, type BotOrder } from '../../libs/database/entities';
 import type { GridLogic, RoundTripProfit } from '../../libs/strategies/grid/grid-logic';
 import type { GridActivityDeps } from './grid-activity.deps';
 import { toNewGridOrder } from './grid-order-store';
@@ -9,6 +9,8 @@ import { actionOf, gridResult } from './grid-result';
 import { recordGridStep } from './grid-step-log';
 import { loadGridStrategy } from './load-grid-strategy';
 import { describeRefusals, placeUnsentOrders } from './place-unsent-orders';
+import { riskHoldReason } from '../strategy-execution/risk/risk-gate';
+import { describeRiskRefusals, screenGridOrders } from './screen-grid-orders';
 
 // Quantities are decimals with up to 9 places; below this two quantities are the same.
 const QTY_EPSILON = 1e-9;
@@ -43,6 +45,12 @@ export async function handleGridFill(deps: GridActivityDeps, input: HandleGridFi
     qty: unanswered,
     price: fill.filledAvgPrice,
   });
+  const answers = reaction.orders.map((order) => toNewGridOrder(order, { userId: strategy.userId, strategyId: strategy.id }, input.seq, filled.id));
+  // Each answer passes the risk validator or is dropped; a refused answer still counts the fill
+  // as answered (it is not retried on every reconcile), and the step says why in its reason.
+  // Checked before the cancel below, counting only the orders the grid keeps open.
+  const keptOpen = TERMINAL_ORDER_STATUSES.includes(filled.status) ? 0 : 1;
+  const screened = await screenGridOrders(deps, broker, grid, answers, reaction.cancelOtherOpenOrders ? { openOrders: keptOpen } : {});
   // A recentring grid cancels its other orders first, so no stale order fills after the answer.
   if (reaction.cancelOtherOpenOrders) await cancelOpenGridOrders(deps, broker, strategy.id, { except: filled.id });
 
@@ -50,16 +58,19 @@ export async function handleGridFill(deps: GridActivityDeps, input: HandleGridFi
   const claimed = await deps.orders.recordAnswer({
     filledOrderId: filled.id,
     counteredQty: fill.filledQty,
-    orders: reaction.orders.map((order) => toNewGridOrder(order, { userId: strategy.userId, strategyId: strategy.id }, input.seq, filled.id)),
+    orders: screened.allowed,
     profit: profit ? { executionKey: `${fill.brokerOrderId}:${fill.filledQty}`, usd: profit.usd } : undefined,
   });
   const outcome = await placeUnsentOrders(deps, broker, strategy.id, filled.id);
   if (!claimed) return hold(`fill of ${fill.clientOrderId} up to ${fill.filledQty} was answered by an earlier attempt`);
 
   const profitText = profit ? `; round trip profit ${formatProfit(profit, logic, config.symbol)}` : '';
-  const reason = `${reaction.reason}${profitText}${describeRefusals(outcome)}`;
+  const allRefused = screened.allowed.length === 0 && screened.refused.length > 0;
+  const reason = allRefused
+    ? `${riskHoldReason(screened.refused[0].rejection)} (fill of ${fill.clientOrderId} up to ${fill.filledQty} left unanswered: ${reaction.reason}${profitText})`
+    : `${reaction.reason}${profitText}${describeRiskRefusals(screened)}${describeRefusals(outcome)}`;
   deps.logger.info({ strategy_id: strategy.id, user_id: strategy.userId, seq: input.seq }, `🔁 ${strategy.name}: ${reason}`);
-  const result = gridResult(strategy.id, input.seq, 'scheduled', actionOf(reaction.orders), reason, deps.now(), outcome.placed[0]);
+  const result = gridResult(strategy.id, input.seq, 'scheduled', actionOf(screened.allowed.map((order) => order.intent)), reason, deps.now(), outcome.placed[0]);
   await recordGridStep(deps.dataSource, strategy.userId, result, outcome.placed[0]?.id);
   return result;
 }

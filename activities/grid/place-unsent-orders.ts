@@ -2,6 +2,8 @@ import type { OrderSummary, OrderType, TimeInForce } from '../../libs/contracts'
 import type { Broker } from '../../libs/broker/broker.port';
 import { InsufficientBuyingPowerError, OrderRejectedError } from '../../libs/broker/broker.errors';
 import type { BotOrder } from '../../libs/database/entities';
+import type { ExecutionStore } from '../strategy-execution/execution-store.port';
+import { StrategyInactiveError, StrategyNotFoundError } from '../strategy-execution/execution.errors';
 import { placeOrderOnce } from '../strategy-execution/place-order-once';
 import type { GridActivityDeps } from './grid-activity.deps';
 
@@ -19,6 +21,7 @@ export interface PlacementOutcome {
 export async function placeUnsentOrders(deps: GridActivityDeps, broker: Broker, strategyId: string, parentOrderId?: string): Promise<PlacementOutcome> {
   const outcome: PlacementOutcome = { placed: [], refused: [] };
   for (const row of await deps.orders.unsent(strategyId, parentOrderId)) {
+    await ensureStillActive(deps.store, strategyId);
     try {
       outcome.placed.push(await placeOrderOnce(deps.store, broker, toPlace(row)));
     } catch (err) {
@@ -27,6 +30,14 @@ export async function placeUnsentOrders(deps: GridActivityDeps, broker: Broker, 
     }
   }
   return outcome;
+}
+
+// A stop (deactivate, emergency stop) marks the strategy inactive before it cancels the workflow:
+// reading it again before each order keeps a step that began before the stop from sending more.
+async function ensureStillActive(store: ExecutionStore, strategyId: string): Promise<void> {
+  const strategy = await store.loadStrategy(strategyId);
+  if (!strategy) throw new StrategyNotFoundError(`strategy ${strategyId} no longer exists`);
+  if (!strategy.isActive) throw new StrategyInactiveError(`strategy ${strategy.name} was stopped before its orders were sent`);
 }
 
 function toPlace(row: BotOrder) {

@@ -8,6 +8,7 @@ import { gridResult } from './grid-result';
 import { recordGridStep } from './grid-step-log';
 import { loadGridStrategy } from './load-grid-strategy';
 import { describeRefusals, placeUnsentOrders } from './place-unsent-orders';
+import { describeRiskRefusals, screenGridOrders } from './screen-grid-orders';
 
 const CLOSED_WITHOUT_US: ReadonlyArray<BrokerOrder['status']> = ['canceled', 'expired', 'rejected', 'done_for_day'];
 
@@ -47,14 +48,16 @@ export async function reconcileGrid(deps: GridActivityDeps, input: ReconcileGrid
       final: row.status === 'filled',
     });
   }
-  await deps.orders.recordReplacements(replacements);
+  // A replacement is a new order: it passes the risk validator like a fill's answer.
+  const screened = await screenGridOrders(deps, broker, grid, replacements);
+  await deps.orders.recordReplacements(screened.allowed);
   const replaced = await placeUnsentOrders(deps, broker, strategy.id);
 
   const parts = [`checked ${checked} open orders with the broker`];
   if (sent.placed.length) parts.push(`sent ${sent.placed.length} unsent orders`);
   if (fills.size) parts.push(`${fills.size} fills to answer`);
-  if (replacements.length) parts.push(`re-placed ${replacements.length} orders the broker closed (${replacements.map((r) => `${r.intent.side} level ${r.level}`).join(', ')})`);
-  const reason = `grid reconciled: ${parts.join('; ')}${describeRefusals(sent)}${describeRefusals(replaced)}`;
+  if (screened.allowed.length) parts.push(`re-placed ${screened.allowed.length} orders the broker closed (${screened.allowed.map((r) => `${r.intent.side} level ${r.level}`).join(', ')})`);
+  const reason = `grid reconciled: ${parts.join('; ')}${describeRiskRefusals(screened)}${describeRefusals(sent)}${describeRefusals(replaced)}`;
   const result = gridResult(strategy.id, input.seq, input.trigger, 'hold', reason, deps.now());
   await recordGridStep(deps.dataSource, strategy.userId, result);
   deps.logger.info({ strategy_id: strategy.id, user_id: strategy.userId, seq: input.seq }, `🔄 ${strategy.name}: ${reason}`);

@@ -7,6 +7,8 @@ import { actionOf, gridResult } from './grid-result';
 import { recordGridStep } from './grid-step-log';
 import { loadGridStrategy } from './load-grid-strategy';
 import { describeRefusals, placeUnsentOrders } from './place-unsent-orders';
+import { riskHoldReason } from '../strategy-execution/risk/risk-gate';
+import { screenGridSetup } from './screen-grid-orders';
 
 /**
  * Starts a grid: checks it against the market, records its opening orders and start price in one
@@ -35,6 +37,13 @@ export async function setupGrid(deps: GridActivityDeps, input: SetupGridInput): 
   }
 
   const opening = logic.initialOrders(config, market);
+  // Refused by the risk validator: like a failed start check, an error the workflow retries later.
+  const refusal = await screenGridSetup(deps, broker, grid, input.seq, opening, { latestPrice: market.price });
+  if (refusal) {
+    const result = gridResult(strategy.id, input.seq, 'initial', 'error', riskHoldReason(refusal), deps.now());
+    await recordGridStep(deps.dataSource, strategy.userId, result);
+    return { result, resumed: false };
+  }
   const started: PersistedGridState = { start_price: market.price, is_crypto: market.isCrypto, started_at: deps.now().toISOString() };
   await deps.orders.recordSetup(
     strategy.id,

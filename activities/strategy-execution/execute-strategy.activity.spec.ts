@@ -4,6 +4,7 @@ import { InsufficientBuyingPowerError } from '../../libs/broker/broker.errors';
 import { executeStrategy, type ExecuteStrategyDeps } from './execute-strategy.activity';
 import { FakeBroker } from './testing/fake-broker';
 import { InMemoryExecutionStore } from './testing/in-memory-execution-store';
+import { InMemoryRiskStore } from './testing/in-memory-risk-store';
 
 const STRATEGY_ID = '6f1c2a9e-0b7d-4c1e-9a55-3d2f8e7b1a01';
 
@@ -19,8 +20,10 @@ function setup(overrides: Partial<{ isActive: boolean; credentials: boolean }> =
     state: {},
   });
   const broker = new FakeBroker();
+  const riskStore = new InMemoryRiskStore();
   const deps: ExecuteStrategyDeps = {
     store,
+    riskStore,
     loadCredentials: async () => {
       if (overrides.credentials === false) throw new CredentialsNotFoundError();
       return { kind: 'key', keyId: 'k', secretKey: 's', environment: 'paper' };
@@ -29,7 +32,7 @@ function setup(overrides: Partial<{ isActive: boolean; credentials: boolean }> =
     logger: pino({ level: 'silent' }),
     now: () => new Date('2026-11-25T15:00:00Z'),
   };
-  return { store, broker, deps };
+  return { store, broker, riskStore, deps };
 }
 
 const run = (runNumber: number) => ({ strategyId: STRATEGY_ID, runNumber, trigger: 'scheduled' as const });

@@ -11,6 +11,8 @@ import { getStrategy } from '../../libs/strategies/registry';
 import type { ExecutionStore, RecordedDecision, StrategyRecord } from './execution-store.port';
 import { InvalidConfigurationError, StrategyInactiveError, StrategyNotFoundError } from './execution.errors';
 import { placeOrderOnce } from './place-order-once';
+import { checkOrders, recordRiskRejection, riskHoldReason } from './risk/risk-gate';
+import type { RiskStore } from './risk/risk-store.port';
 
 export interface ExecuteStrategyInput {
   strategyId: string;
@@ -20,6 +22,7 @@ export interface ExecuteStrategyInput {
 
 export interface ExecuteStrategyDeps {
   store: ExecutionStore;
+  riskStore: RiskStore;
   loadCredentials(userId: string): Promise<BrokerCredentials>;
   brokerFor(credentials: BrokerCredentials): Broker;
   logger: Logger;
@@ -46,6 +49,8 @@ export async function executeStrategy(deps: ExecuteStrategyDeps, input: ExecuteS
   try {
     const broker = deps.brokerFor(await deps.loadCredentials(strategy.userId));
     const decision = previous?.decision ?? (await decideAndRecord(deps, strategy, broker, input.runNumber));
+    // Recorded with the decision, so a retried run writes its one risk event instead of checking again.
+    if (decision.risk) await recordRiskRejection(deps, { strategyId: strategy.id, userId: strategy.userId }, `run:${strategy.id}:${input.runNumber}`, decision.risk);
     if (decision.orders.length > 0) await ensureStillActive(store, strategy.id);
     const orders: OrderSummary[] = [];
     for (const [leg, intent] of decision.orders.entries()) {
@@ -109,12 +114,16 @@ async function decideAndRecord(
     account: { cash: account.cash, buyingPower: account.buyingPower, equity: account.equity },
     state: strategy.state,
   });
-  const recorded: RecordedDecision = {
-    action: decision.action,
-    reason: decision.reason,
-    orders: decision.orders,
-    nextState: decision.nextState,
-  };
+  const verdict = await checkOrders(
+    deps,
+    broker,
+    { strategyId: strategy.id, userId: strategy.userId, config, orders: decision.orders },
+    { account, position: position ?? null, latestPrice },
+  );
+  // A refused order makes the run a hold that leaves the strategy's state as it was (a DCA has not spent).
+  const recorded: RecordedDecision = verdict.allow
+    ? { action: decision.action, reason: decision.reason, orders: decision.orders, nextState: decision.nextState }
+    : { action: 'hold', reason: riskHoldReason(verdict), orders: [], nextState: strategy.state, risk: { rule: verdict.rule, reason: verdict.reason, details: verdict.details } };
   await deps.store.recordDecision(strategy.id, runNumber, recorded);
   return recorded;
 }
@@ -124,5 +133,6 @@ function logDecision(log: Logger, result: ExecutionResult): void {
   const size = order ? (order.qty !== null ? `${order.qty} ${order.symbol}` : `$${order.notional} of ${order.symbol}`) : '';
   if (result.action === 'buy') log.info(`✅ BUY executed: ${size} (${result.reason})`);
   else if (result.action === 'sell') log.info(`✅ SELL executed: ${size} (${result.reason})`);
-  else log.info(result.reason.startsWith('HOLD') ? `⏸️ ${result.reason}` : `⏸️ HOLD - waiting for signal: ${result.reason}`);
+  else if (result.reason.startsWith('HOLD')) log.info(`⏸️ ${result.reason}`);
+  else log.info(result.reason.startsWith('risk:') ? `⏸️ HOLD - ${result.reason}` : `⏸️ HOLD - waiting for signal: ${result.reason}`);
 }

@@ -1,5 +1,6 @@
 import type { ExecutionResult, ExecutionTrigger, OrderIntent, OrderSummary } from '../../libs/contracts';
 import type { BrokerOrder } from '../../libs/broker/broker.port';
+import type { RecordedRiskRejection } from './risk/risk-gate';
 
 export interface StrategyRecord {
   id: string;
@@ -17,6 +18,8 @@ export interface RecordedDecision {
   reason: string;
   orders: OrderIntent[];
   nextState: Record<string, unknown>;
+  /** Set when the risk validator refused the strategy's orders: the run holds instead. */
+  risk?: RecordedRiskRejection;
 }
 
 export interface ExecutionRecord {

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
         tradingUrl: 'http://127.0.0.1:4010',
         dataUrl: 'http://127.0.0.1:4010',
         streamUrl: 'ws://127.0.0.1:4010/stream',
+        dataStreamUrl: 'ws://127.0.0.1:4010',
         rateLimit: true,
         oauth: {
           authorizeUrl: 'http://127.0.0.1:4010/oauth/authorize',
@@ -44,6 +45,9 @@ describe('loadConfig', () => {
       orderFillPollSeconds: 5,
       enableOrderFillMonitor: true,
       orderFillStream: true,
+      positionExitPollSeconds: 5,
+      enablePositionExitMonitor: true,
+      positionExitStream: true,
     });
     expect(config.encryptionKey).toHaveLength(32);
   });
@@ -89,6 +93,17 @@ describe('loadConfig', () => {
     expect(pure({ ORDER_FILL_POLL_SECONDS: '2' }).orderFillPollSeconds).toBe(2);
   });
 
+  it("finds Alpaca's market-data streams on their own host, the paper exchange's on its port", () => {
+    expect(pure({ ALPACA_DATA_URL: 'https://data.alpaca.markets' }).alpaca.dataStreamUrl).toBe('wss://stream.data.alpaca.markets');
+    expect(pure({ ALPACA_DATA_URL: 'https://data.sandbox.alpaca.markets/' }).alpaca.dataStreamUrl).toBe('wss://stream.data.sandbox.alpaca.markets');
+    expect(pure({ ALPACA_DATA_URL: 'http://127.0.0.1:39999' }).alpaca.dataStreamUrl).toBe('ws://127.0.0.1:39999');
+    expect(pure({ ALPACA_DATA_STREAM_URL: 'wss://example.test/md' }).alpaca.dataStreamUrl).toBe('wss://example.test/md');
+  });
+
+  it('reads the position-exit poll interval in seconds', () => {
+    expect(pure({ POSITION_EXIT_POLL_SECONDS: '1' }).positionExitPollSeconds).toBe(1);
+  });
+
   it('keeps an absolute DATA_DIR and treats blank values as unset', () => {
     const config = pure({ DATA_DIR: '/var/lib/autopilot', API_PORT: '  ', DATABASE_URL: '' });
     expect(config.dataDir).toBe('/var/lib/autopilot');
@@ -108,6 +123,7 @@ describe('loadConfig', () => {
     expect(pure({ DISABLE_BACKGROUND_SERVICES: raw }).disableBackgroundServices).toBe(expected);
     expect(pure({ ENABLE_TRADING_SCHEDULER: raw }).enableTradingScheduler).toBe(expected);
     expect(pure({ ENABLE_ORDER_FILL_MONITOR: raw }).enableOrderFillMonitor).toBe(expected);
+    expect(pure({ ENABLE_POSITION_EXIT_MONITOR: raw }).enablePositionExitMonitor).toBe(expected);
   });
 
   it.each([
@@ -131,6 +147,8 @@ describe('loadConfig', () => {
     [{ ORDER_FILL_POLL_SECONDS: '2.5' }, 'ORDER_FILL_POLL_SECONDS must be an integer 1-86400, got "2.5"'],
     [{ ORDER_FILL_POLL_SECONDS: '-5' }, 'ORDER_FILL_POLL_SECONDS must be an integer 1-86400, got "-5"'],
     [{ ENABLE_ORDER_FILL_MONITOR: 'sometimes' }, 'ENABLE_ORDER_FILL_MONITOR must be one of true/false/1/0/on/off, got "sometimes"'],
+    [{ POSITION_EXIT_POLL_SECONDS: '0' }, 'POSITION_EXIT_POLL_SECONDS must be an integer 1-86400, got "0"'],
+    [{ ENABLE_POSITION_EXIT_MONITOR: 'maybe' }, 'ENABLE_POSITION_EXIT_MONITOR must be one of true/false/1/0/on/off, got "maybe"'],
   ])('rejects %p', (env, message) => {
     expect(problemsOf(env)).toEqual([message]);
   });

@@ -35,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const exchangePort = read.port('EXCHANGE_PORT', 4010);
   const exchange = `127.0.0.1:${exchangePort}`;
   const tradingUrl = read.url('ALPACA_TRADING_URL', `http://${exchange}`, HTTP);
+  const dataUrl = read.url('ALPACA_DATA_URL', `http://${exchange}`, HTTP);
   const dataDir = resolve(options.cwd ?? process.cwd(), read.raw('DATA_DIR') ?? '.data');
 
   const config = {
@@ -56,7 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     database: readDatabase(read, dataDir),
     alpaca: {
       tradingUrl,
-      dataUrl: read.url('ALPACA_DATA_URL', `http://${exchange}`, HTTP),
+      dataUrl,
+      dataStreamUrl: read.url('ALPACA_DATA_STREAM_URL', defaultDataStreamUrl(dataUrl), WS),
       // Alpaca serves trade_updates on the trading host (wss://paper-api.alpaca.markets/stream).
       streamUrl: read.url('ALPACA_STREAM_URL', `${tradingUrl.replace(/^http/, 'ws').replace(/\/+$/, '')}/stream`, WS),
       rateLimit: read.oneOf('ALPACA_RATE_LIMIT', ['on', 'off'], 'on') === 'on',
@@ -74,6 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     orderFillPollSeconds: read.integer('ORDER_FILL_POLL_SECONDS', 5, 1, ONE_DAY_SECONDS),
     enableOrderFillMonitor: read.boolean('ENABLE_ORDER_FILL_MONITOR', true),
     orderFillStream: read.boolean('ORDER_FILL_STREAM', true),
+    positionExitPollSeconds: read.integer('POSITION_EXIT_POLL_SECONDS', 5, 1, ONE_DAY_SECONDS),
+    enablePositionExitMonitor: read.boolean('ENABLE_POSITION_EXIT_MONITOR', true),
+    positionExitStream: read.boolean('POSITION_EXIT_STREAM', true),
   };
 
   const envKey = read.raw('ENCRYPTION_KEY');
@@ -84,6 +89,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
 
   const { key, source } = resolveKey(dataDir, envKey, options.keyFile ?? true);
   return freeze({ ...config, encryptionKey: key, encryptionKeySource: source });
+}
+
+/**
+ * Alpaca serves market-data streams on their own host (wss://stream.data.alpaca.markets); the
+ * paper exchange on its one port, like everything else.
+ */
+function defaultDataStreamUrl(dataUrl: string): string {
+  const ws = dataUrl.replace(/^http/, 'ws').replace(/\/+$/, '');
+  return ws.replace(/^(wss?:\/\/)data\.(sandbox\.)?alpaca\.markets/, '$1stream.data.$2alpaca.markets');
 }
 
 /** The address workers and clients dial: TEMPORAL_ADDRESS, or the dev server the launcher starts. */

@@ -26,6 +26,8 @@ export interface AppConfig {
     readonly tradingUrl: string;
     readonly dataUrl: string;
     readonly streamUrl: string;
+    /** Base of the market-data WebSockets (`/v2/iex`, `/v1beta3/crypto/us` are appended). */
+    readonly dataStreamUrl: string;
     /** The SDK's client-side limiter (~200 requests/min); only tests turn it off. */
     readonly rateLimit: boolean;
     readonly oauth: {
@@ -49,4 +51,10 @@ export interface AppConfig {
   readonly enableOrderFillMonitor: boolean;
   /** false: the monitor polls only and holds no trade_updates streams (brokers without streaming, benchmarks). */
   readonly orderFillStream: boolean;
+  /** Seconds between the position-exit monitor's price checks of positions under strategies with exit rules. */
+  readonly positionExitPollSeconds: number;
+  /** false: the worker does not watch positions for take-profit, stop-loss and trailing-stop exits. */
+  readonly enablePositionExitMonitor: boolean;
+  /** false: the position-exit monitor polls only and holds no market-data streams. */
+  readonly positionExitStream: boolean;
 }

@@ -11,6 +11,7 @@ import type { StrategyWorkflowInput } from '../../workflows/strategy/strategy.st
 import { initialGridState, type GridWorkflowInput } from '../../workflows/grid/grid.state';
 import { getStrategy } from '../strategies/registry';
 import { NextRunTimeKey, StrategyIdKey, StrategyTypeKey, UserIdKey } from '../../workflows/search-attribute-keys';
+import { latestRunOf, terminationOf, type Termination, type WorkflowRun } from './workflow-run';
 
 export const STRATEGY_WORKFLOW_TYPE = 'strategyWorkflow';
 export const GRID_WORKFLOW_TYPE = 'gridStrategyWorkflow';
@@ -95,6 +96,32 @@ export class StrategyWorkflowClient {
       if (err instanceof WorkflowNotFoundError) return false;
       throw err;
     }
+  }
+
+  /**
+   * Ends the strategy's running workflow at once, without its clean-up (for one that did not
+   * close after a cancel). Returns the terminated run's id; undefined when none was running.
+   */
+  async terminate(strategyId: string, reason: string): Promise<string | undefined> {
+    const run = await this.latestRun(strategyId);
+    if (run?.status !== 'RUNNING') return undefined;
+    try {
+      await this.client.workflow.getHandle(strategyWorkflowId(strategyId), run.runId).terminate(reason);
+      return run.runId;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return undefined;
+      throw err;
+    }
+  }
+
+  /** The latest run of the strategy's workflow id (running or closed); undefined when it never ran. */
+  latestRun(strategyId: string): Promise<WorkflowRun | undefined> {
+    return latestRunOf(this.client, strategyWorkflowId(strategyId));
+  }
+
+  /** Reason and identity of a terminated run (what `temporal workflow terminate --reason` recorded). */
+  terminationOf(strategyId: string, runId: string): Promise<Termination> {
+    return terminationOf(this.client, strategyWorkflowId(strategyId), runId);
   }
 
   async isRunning(strategyId: string): Promise<boolean> {

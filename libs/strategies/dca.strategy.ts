@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { commonConfigShape, positiveUsdField } from './config-fields';
+import { exitRuleFields } from './exit-rule-fields';
+import { riskLimitFields } from './risk-limit-fields';
 import { fromCents, MIN_NOTIONAL_USD, timeInForceFor, toCents } from './order-sizing';
 import { formatPrice, formatUsd } from './reason-format';
 import type { Decision, DecisionInput, StrategyDefinition } from './strategy';
@@ -9,6 +11,8 @@ export const dcaConfigSchema = z
   .strictObject({
     ...commonConfigShape,
     amount_per_buy: positiveUsdField('USD notional bought each run.'),
+    ...exitRuleFields,
+    ...riskLimitFields,
   })
   .refine((config) => config.allocated_capital >= config.amount_per_buy, {
     path: ['allocated_capital'],

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { commonConfigShape, mustBe, wholeNumberField } from './config-fields';
+import { exitRuleFields } from './exit-rule-fields';
+import { riskLimitFields } from './risk-limit-fields';
 import { averageVolume, barsBeforeLast, highestHigh, lowestLow } from './indicators';
 import { affordableQty, timeInForceFor } from './order-sizing';
 import { formatMultiple, formatPrice, formatQty, formatUsd } from './reason-format';
@@ -23,6 +25,8 @@ export const momentumBreakoutConfigSchema = z.strictObject({
     .max(100)
     .describe('Percent of allocated_capital spent on each entry.')
     .default(100),
+  ...exitRuleFields,
+  ...riskLimitFields,
 });
 
 export type MomentumBreakoutConfig = z.infer<typeof momentumBreakoutConfigSchema>;

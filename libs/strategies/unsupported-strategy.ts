@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { StrategyType } from '../contracts';
 import { commonConfigShape } from './config-fields';
+import { exitRuleFields } from './exit-rule-fields';
+import { riskLimitFields } from './risk-limit-fields';
 import type { StrategyDefinition } from './strategy';
 import { StrategyNotSupportedError } from './strategy-errors';
 import { STRATEGY_INTERVAL_SECONDS, strategyKind } from './strategy-schedule';
@@ -11,6 +13,8 @@ const permissiveConfigSchema = z.looseObject({
   symbol: commonConfigShape.symbol.optional(),
   allocated_capital: commonConfigShape.allocated_capital.optional(),
   interval_seconds: commonConfigShape.interval_seconds,
+  ...exitRuleFields,
+  ...riskLimitFields,
 });
 
 export type UnsupportedConfig = z.infer<typeof permissiveConfigSchema>;

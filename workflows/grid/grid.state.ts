@@ -1,4 +1,5 @@
 import type { ExecutionResult, OrderFillEvent, StrategyType } from '../../libs/contracts';
+import type { PositionExitEvent } from '../../libs/contracts/position-exit';
 
 /** Memory of a grid workflow, carried across continue-as-new. */
 export interface GridLoopState {
@@ -19,6 +20,7 @@ export interface GridLoopState {
   /** Epoch ms of the last reconcile (or set-up); the next is one reconcile interval later. */
   lastReconcileAt?: number;
   lastResult?: ExecutionResult;
+  lastExit?: PositionExitEvent;
 }
 
 export interface GridWorkflowInput {

@@ -24,7 +24,7 @@ import { NON_RETRYABLE_EXECUTION_ERRORS, STRATEGY_GONE_ERRORS } from '../../libs
 import type { GridActivities } from '../../activities/grid/grid.activities';
 import { NextRunTimeKey } from '../search-attribute-keys';
 import { upsertStrategyIdentity } from '../strategy-identity';
-import { executeNowUpdate, intervalChangedSignal, strategyStatusQuery } from '../strategy/strategy.messages';
+import { executeNowUpdate, intervalChangedSignal, positionExitedSignal, strategyStatusQuery } from '../strategy/strategy.messages';
 import { failedResult } from '../strategy/strategy.state';
 import { orderFilledSignal } from './grid.messages';
 import { SETUP_RETRY_MS, acceptFill, forgetFill, initialGridState, nextEventSeq, type GridWorkflowInput } from './grid.state';
@@ -65,6 +65,7 @@ export async function gridStrategyWorkflow(input: GridWorkflowInput): Promise<vo
     running: busy,
     nextRunTime: nextReconcileAt === undefined ? undefined : new Date(nextReconcileAt).toISOString(),
     lastResult: state.lastResult,
+    lastExit: state.lastExit,
   }));
   setHandler(executeNowUpdate, async (trigger) => {
     if (trigger === 'initial') {
@@ -79,6 +80,10 @@ export async function gridStrategyWorkflow(input: GridWorkflowInput): Promise<vo
       intervalSeconds = seconds;
       rescheduled = true;
     }
+  });
+  // The exit monitor stops the grid itself (deactivates it, cancels its orders); this only remembers the exit.
+  setHandler(positionExitedSignal, (exit) => {
+    state.lastExit = exit;
   });
   upsertStrategyIdentity(input);
 

@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ExecutionResult } from '../../libs/contracts';
+import type { PositionExitEvent } from '../../libs/contracts/position-exit';
 
 /** What the status query answers: enough for the scheduler status endpoint and the Web UI. */
 export interface StrategyStatus {
@@ -11,6 +12,8 @@ export interface StrategyStatus {
   /** ISO-8601; undefined while a run is in progress. */
   nextRunTime?: string;
   lastResult?: ExecutionResult;
+  /** The last exit the position-exit monitor made for the strategy. */
+  lastExit?: PositionExitEvent;
 }
 
 /** Returns the workflow's current schedule and last result. */
@@ -24,3 +27,9 @@ export const executeNowUpdate = defineUpdate<ExecutionResult, [trigger: 'manual'
 
 /** The strategy's interval changed (configuration edited); the next run is rescheduled from the last one. */
 export const intervalChangedSignal = defineSignal<[intervalSeconds: number]>('intervalChanged');
+
+/**
+ * The position-exit monitor closed the strategy's position (take profit, stop loss or trailing
+ * stop); both workflow types record it as `lastExit` in their status.
+ */
+export const positionExitedSignal = defineSignal<[PositionExitEvent]>('positionExited');

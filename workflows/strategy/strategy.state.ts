@@ -1,4 +1,5 @@
 import type { ExecutionResult, StrategyType } from '../../libs/contracts';
+import type { PositionExitEvent } from '../../libs/contracts/position-exit';
 
 /** Memory of the scheduling loop, carried across continue-as-new. */
 export interface StrategyLoopState {
@@ -7,6 +8,7 @@ export interface StrategyLoopState {
   /** Epoch ms of the last run's start; the next scheduled run is one interval after it. */
   lastRunAt?: number;
   lastResult?: ExecutionResult;
+  lastExit?: PositionExitEvent;
 }
 
 export interface StrategyWorkflowInput {

@@ -23,7 +23,7 @@ import { NON_RETRYABLE_EXECUTION_ERRORS, STRATEGY_GONE_ERRORS } from '../../libs
 import type { StrategyActivities } from '../../activities/strategy-execution/strategy.activities';
 import { NextRunTimeKey } from '../search-attribute-keys';
 import { upsertStrategyIdentity } from '../strategy-identity';
-import { executeNowUpdate, intervalChangedSignal, strategyStatusQuery } from './strategy.messages';
+import { executeNowUpdate, intervalChangedSignal, positionExitedSignal, strategyStatusQuery } from './strategy.messages';
 import { failedResult, initialLoopState, nextRunAt, shouldContinueAsNew, type StrategyWorkflowInput } from './strategy.state';
 
 const { executeStrategy } = proxyActivities<StrategyActivities>({
@@ -57,6 +57,7 @@ export async function strategyWorkflow(input: StrategyWorkflowInput): Promise<vo
     running,
     nextRunTime: nextRunTime === undefined ? undefined : new Date(nextRunTime).toISOString(),
     lastResult: state.lastResult,
+    lastExit: state.lastExit,
   }));
   setHandler(executeNowUpdate, (trigger) => runExclusive(trigger));
   setHandler(intervalChangedSignal, (seconds) => {
@@ -64,6 +65,9 @@ export async function strategyWorkflow(input: StrategyWorkflowInput): Promise<vo
       intervalSeconds = seconds;
       rescheduled = true;
     }
+  });
+  setHandler(positionExitedSignal, (exit) => {
+    state.lastExit = exit;
   });
 
   upsertStrategyIdentity(input);

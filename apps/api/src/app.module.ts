@@ -6,7 +6,9 @@ import { DatabaseModule } from '../../../libs/engine/database/database.module';
 import { LoggerModule } from '../../../libs/engine/logger/logger.module';
 import { TemporalClientModule } from '../../../libs/engine/temporal/temporal-client.module';
 import { AccountsModule } from './accounts/accounts.module';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
+import { EmergencyModule } from './emergency/emergency.module';
 import { HealthModule } from './health/health.module';
 import { StrategiesModule } from './strategies/strategies.module';
 import { UsersModule } from './users/users.module';
@@ -34,6 +36,8 @@ export class AppModule {
         AccountsModule,
         HealthModule,
         StrategiesModule,
+        EmergencyModule,
+        AdminModule,
       ],
     };
   }

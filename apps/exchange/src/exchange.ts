@@ -8,6 +8,7 @@ import { createSeededRandom } from './market/seeded-random';
 import { ExchangeStore } from './store/exchange-store';
 import { Ledger } from './trading/ledger';
 import { MatchingEngine } from './trading/matching-engine';
+import { MarketDataStreamServer } from './stream/market-data-stream.server';
 import { STREAM_PATH, TradeStreamServer } from './stream/trade-stream.server';
 import { DEFAULT_TOUCH_FILL_RATIO, touchFillRatioProblem, type FillSettings } from './trading/touch-fill';
 import { TradeEventHub, type TradeUpdateListener } from './trading/trade-events';
@@ -34,6 +35,8 @@ export interface ExchangeHandle {
   url: string;
   /** Alpaca's trade_updates WebSocket, e.g. ws://127.0.0.1:4010/stream */
   streamUrl: string;
+  /** Base of the market-data WebSockets (`/v2/iex`, `/v1beta3/crypto/us`), e.g. ws://127.0.0.1:4010 */
+  dataStreamUrl: string;
   port: number;
   /** Order events (new, partial_fill, fill, canceled, expired) of every account, as Alpaca's trade_updates. */
   onTradeUpdate(listener: TradeUpdateListener): () => void;
@@ -57,6 +60,7 @@ export async function startExchange(options: ExchangeOptions = {}): Promise<Exch
   const engine = new MatchingEngine(store, prices, clock, ledger, events, fills);
   const server = createServer();
   const streams = new TradeStreamServer({ store, events }, server);
+  const marketData = new MarketDataStreamServer({ store, prices }, server);
   const ctx: ExchangeContext = {
     store,
     prices,
@@ -67,7 +71,7 @@ export async function startExchange(options: ExchangeOptions = {}): Promise<Exch
     fills,
     faults: { errorRate: 0, latencyMs: 0, rateLimitPerMinute: null },
     random: createSeededRandom(`${seed}|faults`),
-    streams,
+    streams: { dropAll: () => streams.dropAll() + marketData.dropAll() },
   };
   server.on('request', createExchangeApp(ctx));
   const host = options.host ?? '127.0.0.1';
@@ -78,6 +82,7 @@ export async function startExchange(options: ExchangeOptions = {}): Promise<Exch
     });
   } catch (error) {
     await streams.close();
+    await marketData.close();
     store.close();
     throw error;
   }
@@ -96,6 +101,7 @@ export async function startExchange(options: ExchangeOptions = {}): Promise<Exch
   return {
     url: `http://${authority}`,
     streamUrl: `ws://${authority}${STREAM_PATH}`,
+    dataStreamUrl: `ws://${authority}`,
     port,
     onTradeUpdate: (listener) => events.subscribe(listener),
     close: () =>
@@ -103,6 +109,7 @@ export async function startExchange(options: ExchangeOptions = {}): Promise<Exch
         clearInterval(timer);
         // Upgraded sockets are not the HTTP server's any more; they would keep close() open.
         void streams.close();
+        void marketData.close();
         server.close((error) => {
           store.close();
           if (error) reject(error);

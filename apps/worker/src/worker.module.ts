@@ -9,12 +9,13 @@ import { TemporalClientModule } from '../../../libs/engine/temporal/temporal-cli
 import { createLogger } from '../../../libs/engine/logger/create-logger';
 import { TemporalFillSignaller } from '../../../libs/order-fills/temporal-fill-signaller';
 import { FILL_SIGNALLER, OrderFillMonitorService } from './order-fill-monitor/order-fill-monitor.service';
+import { PositionExitMonitorService } from './position-exit-monitor/position-exit-monitor.service';
 import { StrategyReconcilerService } from './reconciler/strategy-reconciler.service';
 import { StrategyWorkerService, WORKFLOW_BUNDLE } from './temporal/strategy-worker.service';
 
 /**
  * The worker process: a Nest application context (no HTTP) hosting the Temporal worker, the
- * reconciler and the order-fill monitor.
+ * reconciler, the order-fill monitor and the position-exit monitor.
  */
 @Module({})
 export class WorkerModule {
@@ -28,6 +29,7 @@ export class WorkerModule {
         StrategyReconcilerService,
         { provide: FILL_SIGNALLER, inject: [Client], useFactory: (client: Client) => new TemporalFillSignaller(client, createLogger('order-fills')) },
         OrderFillMonitorService,
+        PositionExitMonitorService,
       ],
     };
   }

@@ -7,6 +7,8 @@ import { gridLevels } from './grid-levels';
 import type { GridFill, GridLogic, GridOrder, GridReaction, GridStartCheck, GridStartMarket } from './grid-logic';
 import { assertFillOnLadder, buyingPowerShortfall, countOf, counterPlacement, ladderView, limitOrder, noReaction, requiredUsd, roundMicro } from './grid-orders';
 import { ladderConfigShape, refineLadderConfig } from './ladder-config';
+import { exitRuleFields } from '../exit-rule-fields';
+import { riskLimitFields } from '../risk-limit-fields';
 import { buyLevelsBelow, levelQty, priceRangeError, sellLevelsAbove, tooSmallLevelError } from './ladder-grid';
 
 export const FUTURES_DIRECTIONS = ['long', 'short', 'neutral'] as const;
@@ -24,6 +26,8 @@ export const futuresGridConfigSchema = z
       .default('long')
       .describe('long: buys below the price, each sold one level up; short: short sells above the price, each bought back one level down; neutral: both, split at the start price.'),
     leverage: wholeNumberField(1, MAX_LEVERAGE, 'Multiplies allocated_capital into the USD the opening orders commit (margin).').default(1),
+    ...exitRuleFields,
+    ...riskLimitFields,
   })
   .superRefine((config, ctx) => {
     refineLadderConfig(config, ctx);

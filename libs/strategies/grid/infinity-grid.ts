@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { intervalSecondsField, mustBe, positiveUsdField, symbolField } from '../config-fields';
+import { exitRuleFields } from '../exit-rule-fields';
+import { riskLimitFields } from '../risk-limit-fields';
 import { MIN_NOTIONAL_USD } from '../order-sizing';
 import { formatPrice, formatQty, formatUsd } from '../reason-format';
 import type { GridContext, GridFill, GridLogic, GridOrder, GridReaction, GridStartCheck, GridStartMarket } from './grid-logic';
@@ -20,6 +22,8 @@ export const infinityGridConfigSchema = z
       .describe('Percent between neighbouring levels (each level is the previous times 1 + step_pct/100).'),
     allocated_capital: positiveUsdField('USD value of the holding the grid keeps constant: it sells a little on every rise and buys on every fall.'),
     interval_seconds: intervalSecondsField,
+    ...exitRuleFields,
+    ...riskLimitFields,
   })
   .superRefine((config, ctx) => {
     // zod still runs this refinement after a field's own check failed; that field already said so.

@@ -4,6 +4,8 @@ import { gridLevels } from './grid-levels';
 import type { GridContext, GridFill, GridLogic, GridOrder, GridReaction, GridStartCheck, GridStartMarket } from './grid-logic';
 import { assertFillOnLadder, floorQty, ladderView, levelAtOrBelow, limitOrder, marketOrder, noReaction, qtyDecimals, requiredUsd, roundMicro, unitsName } from './grid-orders';
 import { ladderConfigShape, refineLadderConfig } from './ladder-config';
+import { exitRuleFields } from '../exit-rule-fields';
+import { riskLimitFields } from '../risk-limit-fields';
 import { levelQty, priceRangeError, sellLevelsAbove, tooSmallLevelError } from './ladder-grid';
 
 export const reverseGridConfigSchema = z
@@ -16,6 +18,8 @@ export const reverseGridConfigSchema = z
       .boolean({ error: 'must be true or false' })
       .default(false)
       .describe('false: the account must already hold the inventory; true: buy what is missing at start (one market order).'),
+    ...exitRuleFields,
+    ...riskLimitFields,
   })
   .superRefine(refineLadderConfig);
 

@@ -14,15 +14,19 @@ import {
   longRoundTripProfit,
 } from './grid-orders';
 import { ladderConfigShape, refineLadderConfig } from './ladder-config';
+import { exitRuleFields } from '../exit-rule-fields';
+import { riskLimitFields } from '../risk-limit-fields';
 import { buyLevelsBelow, levelQty, priceRangeError, tooSmallLevelError } from './ladder-grid';
 
 export const spotGridConfigSchema = z
-  .strictObject(
-    ladderConfigShape({
+  .strictObject({
+    ...ladderConfigShape({
       quantity: 'Units (shares or coins) bought at each level.',
       capital: 'USD split evenly over the initial buy levels.',
     }),
-  )
+    ...exitRuleFields,
+    ...riskLimitFields,
+  })
   .superRefine(refineLadderConfig);
 
 export type SpotGridConfig = z.infer<typeof spotGridConfigSchema>;

@@ -3,6 +3,7 @@ import { Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { temporalAddress, type AppConfig } from '../../../../libs/config';
 import { InjectAppConfig } from '../../../../libs/engine/config/app-config.token';
+import { workerFlagsOf, type WorkerFlags } from '../../../../libs/scheduling/worker-flags';
 import { checkBroker, type BrokerHealth } from './checks/broker.check';
 import { checkDatabase, type DatabaseHealth } from './checks/database.check';
 import { checkTemporal, checkWorkerPollers, type TemporalHealth, type WorkerHealth } from './checks/temporal.check';
@@ -18,6 +19,8 @@ export interface DetailedHealth {
     broker: BrokerHealth;
     worker: WorkerHealth;
   };
+  /** The worker switches of this deployment's environment (DISABLE_BACKGROUND_SERVICES, ENABLE_*). */
+  flags: WorkerFlags;
   checked_at: string;
 }
 
@@ -40,6 +43,11 @@ export class HealthService {
     ]);
     const healthy =
       database.status === 'connected' && temporal.status === 'connected' && broker.status === 'reachable' && worker.status === 'running';
-    return { status: healthy ? 'ok' : 'degraded', services: { database, temporal, broker, worker }, checked_at: new Date().toISOString() };
+    return {
+      status: healthy ? 'ok' : 'degraded',
+      services: { database, temporal, broker, worker },
+      flags: workerFlagsOf(this.config),
+      checked_at: new Date().toISOString(),
+    };
   }
 }

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../../../libs/engine/config/app-config.token';
 import { countTaskQueuePollers } from '../../../../libs/scheduling/task-queue-pollers';
 import { nextTickAt } from '../../../../libs/scheduling/reconcile-ticks';
 import { StrategyWorkflowClient } from '../../../../libs/scheduling/strategy-workflow-client';
+import { workerFlagsOf, type WorkerFlags } from '../../../../libs/scheduling/worker-flags';
 import { effectiveIntervalSeconds } from '../../../../libs/strategies/strategy-schedule';
 
 /** The guide's scheduler status, field for field. */
@@ -24,6 +25,8 @@ export interface SchedulerStatus {
     interval_seconds: number;
   }>;
   next_reload: string;
+  /** The worker switches: with enable_trading_scheduler false no strategy runs, whatever is scheduled. */
+  flags: WorkerFlags;
 }
 
 /**
@@ -73,6 +76,7 @@ export class SchedulerStatusService {
       total_scheduler_jobs: total,
       jobs,
       next_reload: nextTickAt(Date.now(), this.config.reconcileIntervalSeconds).toISOString(),
+      flags: workerFlagsOf(this.config),
     };
   }
 }

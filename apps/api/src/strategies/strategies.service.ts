@@ -8,7 +8,8 @@ import {
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource } from 'typeorm';
-import type { ExecutionResult, StrategyType } from '../../../../libs/contracts';
+import { strategyWorkflowId, type ExecutionResult, type StrategyType } from '../../../../libs/contracts';
+import { deactivateForTerminatedRun, isTerminatedRunRecorded } from '../../../../libs/scheduling/termination-records';
 import { TradingStrategy } from '../../../../libs/database/entities';
 import { lastRunNumber } from '../../../../libs/database/queries/last-run-number';
 import { createLogger } from '../../../../libs/engine/logger/create-logger';
@@ -20,6 +21,8 @@ import type { UpdateStrategyDto } from './dto/update-strategy.dto';
 import { GridStartCheckService } from './grid/grid-start-check.service';
 import { presentStrategy, type StrategyResponse } from './strategy.presenter';
 import { getStrategy } from '../../../../libs/strategies/registry';
+import { exitRuleFields } from '../../../../libs/strategies/exit-rule-fields';
+import { riskLimitFields } from '../../../../libs/strategies/risk-limit-fields';
 
 /**
  * Strategy lifecycle: the database row and its Temporal workflow change together. A strategy is
@@ -138,14 +141,36 @@ export class StrategiesService {
     } catch (err) {
       if (!(err instanceof WorkflowNotFoundError)) throw this.temporalUnavailable(err);
     }
-    // Active but without a running workflow (lost in a crash, terminated from outside): repair it
-    // now rather than wait for the reconciler, then run.
+    // Active but without a running workflow (lost in a crash): repair it now rather than wait for
+    // the reconciler, then run. A workflow an operator terminated is honoured, never undone.
+    await this.refuseIfTerminated(strategy);
     try {
       await this.schedule(strategy);
       return await this.workflows.executeNow(strategy.id);
     } catch (err) {
       throw this.temporalUnavailable(err);
     }
+  }
+
+  /** Like the reconciler: a run terminated from outside deactivates the strategy (once per run) and is reported as 409. */
+  private async refuseIfTerminated(strategy: TradingStrategy): Promise<void> {
+    const run = await this.workflows.latestRun(strategy.id).catch((err: unknown) => {
+      throw this.temporalUnavailable(err);
+    });
+    if (run?.status !== 'TERMINATED' || (await isTerminatedRunRecorded(this.dataSource, strategy.id, run.runId))) return;
+    const { reason, identity } = await this.workflows.terminationOf(strategy.id, run.runId);
+    await deactivateForTerminatedRun(this.dataSource, {
+      strategyId: strategy.id,
+      userId: strategy.userId,
+      workflowId: strategyWorkflowId(strategy.id),
+      runId: run.runId,
+      reason,
+      identity,
+      terminatedAt: run.closeTime,
+    });
+    throw new ConflictException(
+      `Strategy "${strategy.name}" was stopped by an operator (its workflow was terminated${reason ? `: ${reason}` : ''}) and is now inactive; activate it (PATCH is_active=true) to resume`,
+    );
   }
 
   /** The caller's strategy, or 404 (also for another user's id, so ids cannot be probed). */
@@ -194,12 +219,14 @@ export class StrategiesService {
   }
 }
 
-/** Whether an edit touches a grid's ladder or sizing; only its reconcile interval may change while it runs. */
+// Settings a running grid may change: they do not move its levels or the orders resting on them.
+const LIVE_EDITABLE_GRID_FIELDS = new Set(['interval_seconds', ...Object.keys(riskLimitFields), ...Object.keys(exitRuleFields)]);
+
+/** Whether an edit touches a grid's ladder or sizing (the orders on the book were placed for it). */
 function changesRunningGrid(type: StrategyType, before: Record<string, unknown>, after: Record<string, unknown>): boolean {
   if (getStrategy(type).kind !== 'grid') return false;
-  const { interval_seconds: _before, ...ladderBefore } = before;
-  const { interval_seconds: _after, ...ladderAfter } = after;
-  return !isDeepStrictEqual(ladderBefore, ladderAfter);
+  const ladder = (config: Record<string, unknown>) => Object.fromEntries(Object.entries(config).filter(([field]) => !LIVE_EDITABLE_GRID_FIELDS.has(field)));
+  return !isDeepStrictEqual(ladder(before), ladder(after));
 }
 
 function isUuid(value: string): boolean {

@@ -4,6 +4,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { ExchangeContext } from '../exchange-context';
 import { accountByKeys, accountByToken } from '../http/auth.middleware';
 import type { TradeUpdate } from '../trading/trade-events';
+import { marketDataStreamClass } from './market-data-messages';
 import {
   authorizationFrame,
   errorFrame,
@@ -70,6 +71,8 @@ export class TradeStreamServer {
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const path = new URL(req.url ?? '/', 'http://exchange').pathname;
     if (path !== STREAM_PATH) {
+      // The market-data stream's paths are answered by its own server on the same HTTP server.
+      if (marketDataStreamClass(path)) return;
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }

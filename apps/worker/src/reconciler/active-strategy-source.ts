@@ -1,4 +1,5 @@
 import type { StrategyType } from '../../../../libs/contracts';
+import type { TerminatedRun } from '../../../../libs/scheduling/termination-records';
 
 export interface ActiveStrategy {
   id: string;
@@ -14,4 +15,8 @@ export interface ActiveStrategySource {
   isActive(strategyId: string): Promise<boolean>;
   /** Highest run number the strategy already used (0 if none): a new workflow continues after it. */
   lastRunNumber(strategyId: string): Promise<number>;
+  /** Whether this terminated run was honoured before: a strategy active again since was reactivated on purpose. */
+  isTerminationRecorded(strategyId: string, runId: string): Promise<boolean>;
+  /** Marks the strategy inactive and records the termination; false when it was no longer active. */
+  deactivateAfterTermination(run: TerminatedRun): Promise<boolean>;
 }

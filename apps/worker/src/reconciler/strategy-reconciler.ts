@@ -1,23 +1,33 @@
 import type { Logger } from 'pino';
+import { strategyWorkflowId } from '../../../../libs/contracts';
 import type { StrategyWorkflowClient } from '../../../../libs/scheduling/strategy-workflow-client';
-import type { ActiveStrategySource } from './active-strategy-source';
+import type { ActiveStrategy, ActiveStrategySource } from './active-strategy-source';
 
 export interface ReconcileReport {
   active: number;
   started: string[];
   stopped: string[];
+  /** Active strategies whose workflow was terminated from outside: made inactive, not restarted. */
+  deactivated: string[];
 }
+
+export type ReconcilerWorkflows = Pick<StrategyWorkflowClient, 'listRunning' | 'start' | 'stop' | 'latestRun' | 'terminationOf'>;
 
 /**
  * Makes Temporal match the database: every active strategy has a running workflow, and no
  * workflow runs for a strategy that is inactive or gone. It is the safety net behind the API,
  * which starts and cancels workflows itself; it catches strategies changed directly in SQL and
  * anything lost while Temporal was unreachable.
+ *
+ * One exception: a workflow terminated from outside (`temporal workflow terminate`, the
+ * operators' last resort) is an order to stop, not a loss. Its strategy is made inactive and the
+ * termination recorded (bot_risk_events, rule emergency_terminate), once per terminated run, so
+ * a strategy reactivated afterwards (API or SQL) runs again.
  */
 export class StrategyReconciler {
   constructor(
     private readonly strategies: ActiveStrategySource,
-    private readonly workflows: StrategyWorkflowClient,
+    private readonly workflows: ReconcilerWorkflows,
     private readonly logger: Logger,
   ) {}
 
@@ -29,10 +39,13 @@ export class StrategyReconciler {
     const running = await this.workflows.listRunning();
     const runningIds = new Set(running.map((w) => w.strategyId));
     const activeIds = new Set(active.map((s) => s.id));
-    const report: ReconcileReport = { active: active.length, started: [], stopped: [] };
+    const report: ReconcileReport = { active: active.length, started: [], stopped: [], deactivated: [] };
 
     for (const strategy of active) {
       if (runningIds.has(strategy.id)) continue;
+      const termination = await this.honourTermination(strategy);
+      if (termination === 'deactivated') report.deactivated.push(strategy.id);
+      if (termination !== 'none') continue;
       const started = await this.workflows.start({
         strategyId: strategy.id,
         userId: strategy.userId,
@@ -59,5 +72,34 @@ export class StrategyReconciler {
       }
     }
     return report;
+  }
+
+  /**
+   * When the strategy's latest run was terminated and that termination was not honoured before,
+   * deactivates the strategy ('deactivated', or 'inactive' when something else already did).
+   * Any other ending (never started, completed, failed, cancelled, timed out) and a termination
+   * honoured before answer 'none': the strategy is to be started.
+   */
+  private async honourTermination(strategy: ActiveStrategy): Promise<'none' | 'deactivated' | 'inactive'> {
+    const run = await this.workflows.latestRun(strategy.id);
+    if (run?.status !== 'TERMINATED') return 'none';
+    if (await this.strategies.isTerminationRecorded(strategy.id, run.runId)) return 'none';
+    const { reason, identity } = await this.workflows.terminationOf(strategy.id, run.runId);
+    const workflowId = strategyWorkflowId(strategy.id);
+    const deactivated = await this.strategies.deactivateAfterTermination({
+      strategyId: strategy.id,
+      userId: strategy.userId,
+      workflowId,
+      runId: run.runId,
+      reason,
+      identity,
+      terminatedAt: run.closeTime,
+    });
+    if (!deactivated) return 'inactive';
+    this.logger.warn(
+      { strategy_id: strategy.id, user_id: strategy.userId, run_id: run.runId, terminated_by: identity },
+      `🛑 ${strategy.name} (${strategy.type}) deactivated: its workflow ${workflowId} was terminated from outside (reason: ${reason || 'none given'}); not restarting it`,
+    );
+    return 'deactivated';
   }
 }

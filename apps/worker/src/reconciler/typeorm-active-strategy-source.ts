@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { TradingStrategy } from '../../../../libs/database/entities';
 import { lastRunNumber } from '../../../../libs/database/queries/last-run-number';
+import { deactivateForTerminatedRun, isTerminatedRunRecorded, type TerminatedRun } from '../../../../libs/scheduling/termination-records';
 import { effectiveIntervalSeconds } from '../../../../libs/strategies/strategy-schedule';
 import type { ActiveStrategy, ActiveStrategySource } from './active-strategy-source';
 
@@ -24,5 +25,13 @@ export class TypeormActiveStrategySource implements ActiveStrategySource {
 
   async isActive(strategyId: string): Promise<boolean> {
     return this.dataSource.getRepository(TradingStrategy).existsBy({ id: strategyId, isActive: true });
+  }
+
+  isTerminationRecorded(strategyId: string, runId: string): Promise<boolean> {
+    return isTerminatedRunRecorded(this.dataSource, strategyId, runId);
+  }
+
+  deactivateAfterTermination(run: TerminatedRun): Promise<boolean> {
+    return deactivateForTerminatedRun(this.dataSource, run);
   }
 }

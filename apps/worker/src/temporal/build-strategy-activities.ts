@@ -6,6 +6,7 @@ import { createGridActivities } from '../../../../activities/grid/grid.activitie
 import { GridOrderStore } from '../../../../activities/grid/grid-order-store';
 import { createStrategyActivities } from '../../../../activities/strategy-execution/strategy.activities';
 import { TypeormExecutionStore } from '../../../../activities/strategy-execution/typeorm-execution-store';
+import { TypeormRiskStore } from '../../../../activities/strategy-execution/risk/typeorm-risk-store';
 import { loadBrokerCredentials } from '../../../../libs/broker-accounts/load-broker-credentials';
 import { brokerFactory } from './broker-factory';
 
@@ -14,6 +15,7 @@ export function buildStrategyActivities(dataSource: DataSource, config: AppConfi
   const store = new TypeormExecutionStore(dataSource);
   const shared = {
     store,
+    riskStore: new TypeormRiskStore(dataSource),
     loadCredentials: (userId: string) => loadBrokerCredentials(dataSource, userId, config.encryptionKey, new Date()),
     brokerFor: brokerFactory(config),
     logger,
