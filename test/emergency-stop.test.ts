@@ -145,9 +145,12 @@ describe('emergency controls', () => {
     await promisify(execFile)(cli, ['workflow', 'terminate', '--address', address, '--namespace', namespace, '--query', query, '--reason', 'emergency: runaway grid', '--yes']);
     await eventually(async () => (await workflowStatus(grid)) === 'TERMINATED', 20_000);
 
+    await eventually(async () => (await openOrdersOf(trader)).length === 3, 20_000);
     const reconcile = () => stack.worker!.get(StrategyReconcilerService).reconcileNow();
     const report = await reconcile();
     expect(report.deactivated).toEqual([grid]);
+    // The terminated grid ran no clean-up: the reconciler cancels its resting orders.
+    expect(await openOrdersOf(trader)).toEqual([]);
     expect(report.started).not.toContain(grid);
     expect(await isActive(grid)).toBe(false);
     expect(await isActive(dca)).toBe(true);

@@ -8,6 +8,7 @@ import { StrategyWorkflowClient } from '../../../../libs/scheduling/strategy-wor
 import { msUntilNextTick } from '../../../../libs/scheduling/reconcile-ticks';
 import { StrategyReconciler } from './strategy-reconciler';
 import { TypeormActiveStrategySource } from './typeorm-active-strategy-source';
+import { buildStrategyActivities } from '../temporal/build-strategy-activities';
 
 /**
  * Runs the reconciler at start-up and then on ticks aligned to the reconcile interval, so the
@@ -26,7 +27,13 @@ export class StrategyReconcilerService implements OnApplicationBootstrap, OnAppl
     dataSource: DataSource,
     client: Client,
   ) {
-    this.reconciler = new StrategyReconciler(new TypeormActiveStrategySource(dataSource), new StrategyWorkflowClient(client, config.temporal.taskQueue), this.logger);
+    const activities = buildStrategyActivities(dataSource, config, this.logger);
+    this.reconciler = new StrategyReconciler(
+      new TypeormActiveStrategySource(dataSource),
+      new StrategyWorkflowClient(client, config.temporal.taskQueue),
+      this.logger,
+      (strategy) => activities.cancelGridOrders({ strategyId: strategy.id, userId: strategy.userId }),
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {

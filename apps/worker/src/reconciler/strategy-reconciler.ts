@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { strategyWorkflowId } from '../../../../libs/contracts';
 import type { StrategyWorkflowClient } from '../../../../libs/scheduling/strategy-workflow-client';
+import { getStrategy } from '../../../../libs/strategies/registry';
 import type { ActiveStrategy, ActiveStrategySource } from './active-strategy-source';
 
 export interface ReconcileReport {
@@ -29,6 +30,11 @@ export class StrategyReconciler {
     private readonly strategies: ActiveStrategySource,
     private readonly workflows: ReconcilerWorkflows,
     private readonly logger: Logger,
+    /**
+     * Cancels a stopped grid's resting orders at the broker: a terminated workflow ran no clean-up
+     * of its own, and an operator's stop must not leave orders that can still fill.
+     */
+    private readonly cancelGridOrders?: (strategy: ActiveStrategy) => Promise<number>,
   ) {}
 
   async reconcileOnce(): Promise<ReconcileReport> {
@@ -44,7 +50,10 @@ export class StrategyReconciler {
     for (const strategy of active) {
       if (runningIds.has(strategy.id)) continue;
       const termination = await this.honourTermination(strategy);
-      if (termination === 'deactivated') report.deactivated.push(strategy.id);
+      if (termination === 'deactivated') {
+        report.deactivated.push(strategy.id);
+        await this.cancelOrdersOfTerminated(strategy);
+      }
       if (termination !== 'none') continue;
       const started = await this.workflows.start({
         strategyId: strategy.id,
@@ -72,6 +81,17 @@ export class StrategyReconciler {
       }
     }
     return report;
+  }
+
+  private async cancelOrdersOfTerminated(strategy: ActiveStrategy): Promise<void> {
+    if (!this.cancelGridOrders || getStrategy(strategy.type).kind !== 'grid') return;
+    try {
+      const cancelled = await this.cancelGridOrders(strategy);
+      this.logger.info({ strategy_id: strategy.id, user_id: strategy.userId }, `🛑 Cancelled ${cancelled} open orders of ${strategy.name} after its workflow was terminated`);
+    } catch (err) {
+      // The strategy is inactive already; the admin emergency stop can still sweep the broker.
+      this.logger.error({ err, strategy_id: strategy.id }, `❌ Could not cancel the open orders of ${strategy.name}: ${(err as Error).message}`);
+    }
   }
 
   /**
