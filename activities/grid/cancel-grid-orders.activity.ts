@@ -1,7 +1,7 @@
-import { BrokerNotFoundError, OrderRejectedError } from '../../libs/broker/broker.errors';
 import { CredentialsNotFoundError } from '../../libs/broker-accounts/credential-errors';
 import type { GridActivityDeps } from './grid-activity.deps';
 import type { CancelGridOrdersInput } from './grid-activity.types';
+import { cancelGridOrdersAtBroker } from './cancel-grid-orders-at-broker';
 import { cancelOpenGridOrders } from './cancel-open-grid-orders';
 
 /**
@@ -18,17 +18,9 @@ export async function cancelGridOrders(deps: GridActivityDeps, input: CancelGrid
     throw err;
   }
   const broker = deps.brokerFor(credentials);
-  let cancelled = await cancelOpenGridOrders(deps, broker, input.strategyId);
-  const prefix = `ag-${input.strategyId.replace(/-/g, '')}-`;
-  for (const order of await broker.listOrders('open')) {
-    if (!order.clientOrderId.startsWith(prefix)) continue;
-    try {
-      await broker.cancelOrder(order.id);
-      cancelled += 1;
-    } catch (err) {
-      if (!(err instanceof OrderRejectedError || err instanceof BrokerNotFoundError)) throw err;
-    }
-  }
+  // The recorded open orders first, then whatever else the broker still holds under the grid's ids.
+  const cancelled =
+    (await cancelOpenGridOrders(deps, broker, input.strategyId)) + (await cancelGridOrdersAtBroker(broker, input.strategyId, deps.recordBrokerOrder));
   await deps.orders.discardUnsent(input.strategyId);
   await deps.orders.clearGridState(input.strategyId);
   deps.logger.info({ strategy_id: input.strategyId, user_id: input.userId }, `🛑 Grid stopped: cancelled ${cancelled} open orders at the broker`);

@@ -3,6 +3,7 @@ import { gridClientOrderId, type OrderIntent } from '../../libs/contracts';
 import { BotOrder, TERMINAL_ORDER_STATUSES, Trade, TradingStrategy, type GridRole } from '../../libs/database/entities';
 import type { GridOrder, PersistedGridState } from '../../libs/strategies/grid/grid-logic';
 import { queueSqliteWrite } from '../../libs/database/sqlite-write-queue';
+import { pendingOrderRow } from '../../libs/database/pending-order-row';
 
 /** A grid order about to be recorded as `pending`, before it is sent. */
 export interface NewGridOrder {
@@ -146,20 +147,7 @@ async function insertAll(manager: EntityManager, orders: NewGridOrder[]): Promis
   await repository.save(
     orders.map((order) =>
       repository.create({
-        userId: order.userId,
-        strategyId: order.strategyId,
-        runNumber: order.seq,
-        clientOrderId: order.clientOrderId,
-        symbol: order.intent.symbol,
-        side: order.intent.side,
-        type: order.intent.type,
-        timeInForce: order.intent.timeInForce,
-        qty: order.intent.qty ?? null,
-        notional: order.intent.notional ?? null,
-        limitPrice: order.intent.limitPrice ?? null,
-        status: 'pending',
-        filledQty: 0,
-        counteredQty: 0,
+        ...pendingOrderRow({ ...order, runNumber: order.seq }),
         gridLevel: order.level,
         gridRole: order.role,
         parentOrderId: order.parentOrderId,

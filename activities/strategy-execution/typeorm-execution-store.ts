@@ -3,6 +3,7 @@ import type { ExecutionResult, OrderSummary } from '../../libs/contracts';
 import type { BrokerOrder } from '../../libs/broker/broker.port';
 import { BotOrder, StrategyExecution, TradingStrategy } from '../../libs/database/entities';
 import { toOrderSummary } from '../../libs/database/order-summary';
+import { pendingOrderRow } from '../../libs/database/pending-order-row';
 import { queueSqliteWrite } from '../../libs/database/sqlite-write-queue';
 import { applyBrokerOrderUpdate } from '../../libs/order-fills/apply-broker-order-update';
 import type { ExecutionRecord, ExecutionStore, PendingOrder, RecordedDecision, StrategyRecord } from './execution-store.port';
@@ -95,22 +96,7 @@ export class TypeormExecutionStore implements ExecutionStore {
   }
 
   async insertPendingOrder(order: PendingOrder): Promise<OrderSummary> {
-    const { intent } = order;
-    const row = this.orders.create({
-      userId: order.userId,
-      strategyId: order.strategyId,
-      runNumber: order.runNumber,
-      clientOrderId: order.clientOrderId,
-      symbol: intent.symbol,
-      side: intent.side,
-      type: intent.type,
-      timeInForce: intent.timeInForce,
-      qty: intent.qty ?? null,
-      notional: intent.notional ?? null,
-      limitPrice: intent.limitPrice ?? null,
-      status: 'pending',
-      filledQty: 0,
-    });
+    const row = this.orders.create(pendingOrderRow(order));
     return toOrderSummary(await this.orders.save(row));
   }
 

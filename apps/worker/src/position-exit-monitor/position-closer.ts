@@ -6,7 +6,7 @@ import { InsufficientBuyingPowerError, OrderRejectedError } from '../../../../li
 import type { ExitDecision, ExitTrigger } from '../../../../libs/exits';
 import { timeInForceFor } from '../../../../libs/strategies/order-sizing';
 import type { OrderToPlace } from '../../../../activities/strategy-execution/place-order-once';
-import { cancelGridOrdersAtBroker } from './cancel-grid-orders-at-broker';
+import { cancelGridOrdersAtBroker } from '../../../../activities/grid/cancel-grid-orders-at-broker';
 import type { ExitMonitorSource, RecordedExit, WatchedStrategy } from './exit-monitor-source';
 import type { ExitSignaller } from './exit-signaller';
 

@@ -5,6 +5,7 @@ import { queueSqliteWrite } from '../../../../libs/database/sqlite-write-queue';
 import { exitRulesOf, type PositionSide } from '../../../../libs/exits';
 import { exitClientOrderId } from './exit-client-order-id';
 import type { ExitDetails, ExitMonitorSource, NewExit, PersistedWaterMark, RecordedExit, WatchedStrategy } from './exit-monitor-source';
+import { pendingOrderRow } from '../../../../libs/database/pending-order-row';
 
 export class TypeormExitMonitorSource implements ExitMonitorSource {
   constructor(private readonly dataSource: DataSource) {}
@@ -56,24 +57,9 @@ export class TypeormExitMonitorSource implements ExitMonitorSource {
       const eventId = await this.write(async (manager) => {
         const seq = (await manager.getRepository(ExitEvent).countBy({ strategyId: exit.strategy.id })) + 1;
         const clientOrderId = exitClientOrderId(exit.strategy.id, seq);
-        const { intent } = exit;
-        const order = await manager.getRepository(BotOrder).save(
-          manager.getRepository(BotOrder).create({
-            userId: exit.strategy.userId,
-            strategyId: exit.strategy.id,
-            clientOrderId,
-            symbol: intent.symbol,
-            side: intent.side,
-            type: intent.type,
-            timeInForce: intent.timeInForce,
-            qty: intent.qty ?? null,
-            notional: intent.notional ?? null,
-            limitPrice: intent.limitPrice ?? null,
-            status: 'pending',
-            filledQty: 0,
-            runNumber: null,
-          }),
-        );
+        const order = await manager
+          .getRepository(BotOrder)
+          .save(manager.getRepository(BotOrder).create(pendingOrderRow({ userId: exit.strategy.userId, strategyId: exit.strategy.id, clientOrderId, intent: exit.intent, runNumber: null })));
         const details: ExitDetails = { seq, client_order_id: clientOrderId, ...exit.details };
         const event = await manager.getRepository(ExitEvent).save(
           manager.getRepository(ExitEvent).create({

@@ -1,5 +1,5 @@
-import type { Broker, BrokerOrder } from '../../../../libs/broker/broker.port';
-import { BrokerNotFoundError, OrderRejectedError } from '../../../../libs/broker/broker.errors';
+import type { Broker, BrokerOrder } from '../../libs/broker/broker.port';
+import { BrokerNotFoundError, OrderRejectedError } from '../../libs/broker/broker.errors';
 
 /**
  * Cancels every open order of the grid at the broker (found by its `ag-<strategy>-` client order
