@@ -3,23 +3,21 @@ import { writeFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
 import { ensureTemporalCli } from '../scripts/temporal-cli';
 import { ApplicationFailure } from '@temporalio/common';
-import { Worker, type NativeConnection } from '@temporalio/worker';
-import { createStrategyWorker } from '../apps/worker/src/temporal/create-strategy-worker';
+import { Worker } from '@temporalio/worker';
 import type { ExecutionResult, OrderFillEvent } from '../libs/contracts';
 import { strategyWorkflowId } from '../libs/contracts';
 import type { CancelGridOrdersInput, HandleGridFillInput, ReconcileGridInput, SetupGridInput } from '../activities/grid/grid-activity.types';
-import { StrategyWorkflowClient } from '../libs/scheduling/strategy-workflow-client';
+import type { StrategyWorkflowClient } from '../libs/scheduling/strategy-workflow-client';
 import { orderFilledSignal } from '../workflows/grid/grid.messages';
-import { connectTemporal, eventually, temporalTestAddress } from './support/temporal';
+import { eventually, temporalTestAddress } from './support/temporal';
 import { GRID_REPLAY_FIXTURE } from './support/replay-fixture';
 import { testWorkflowBundle } from './support/workflow-bundle';
+import { startWorkflowTestWorker, type WorkflowTestWorker } from './support/workflow-test-worker';
 
 /** Drives gridStrategyWorkflow on the real dev server with in-memory grid activities. */
 describe('gridStrategyWorkflow', () => {
-  let temporal: Awaited<ReturnType<typeof connectTemporal>>;
+  let testWorker: WorkflowTestWorker;
   let client: Client;
-  let worker: Worker;
-  let running: Promise<void>;
   let workflows: StrategyWorkflowClient;
   const setups: SetupGridInput[] = [];
   const answers: HandleGridFillInput[] = [];
@@ -86,24 +84,11 @@ describe('gridStrategyWorkflow', () => {
     workflows.start({ strategyId, userId: 'grid-user', strategyType: 'spot_grid', intervalSeconds: extra.intervalSeconds ?? 86_400, ...extra });
 
   beforeAll(async () => {
-    temporal = await connectTemporal();
-    client = temporal.client;
-    workflows = new StrategyWorkflowClient(client, temporal.taskQueue);
-    worker = await createStrategyWorker({
-      connection: temporal.nativeConnection as NativeConnection,
-      namespace: 'default',
-      taskQueue: temporal.taskQueue,
-      activities: activities as never,
-      workflowBundle: await testWorkflowBundle(),
-    });
-    running = worker.run();
+    testWorker = await startWorkflowTestWorker(activities as never);
+    ({ client, workflows } = testWorker);
   }, 120_000);
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await temporal?.close();
-  });
+  afterAll(() => testWorker?.close());
 
   it('sets up at once, numbers events after the last recorded run, and answers each fill once', async () => {
     const id = `grid-basic-${Date.now()}`;

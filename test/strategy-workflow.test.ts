@@ -2,22 +2,20 @@ import type { Client } from '@temporalio/client';
 import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { ensureTemporalCli } from '../scripts/temporal-cli';
-import { Worker, type NativeConnection } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { ApplicationFailure } from '@temporalio/common';
-import { createStrategyWorker } from '../apps/worker/src/temporal/create-strategy-worker';
 import type { ExecutionResult } from '../libs/contracts';
 import type { ExecuteStrategyInput } from '../activities/strategy-execution/execute-strategy.activity';
-import { StrategyWorkflowClient } from '../libs/scheduling/strategy-workflow-client';
-import { connectTemporal, eventually, temporalTestAddress } from './support/temporal';
+import type { StrategyWorkflowClient } from '../libs/scheduling/strategy-workflow-client';
+import { eventually, temporalTestAddress } from './support/temporal';
 import { testWorkflowBundle } from './support/workflow-bundle';
+import { startWorkflowTestWorker, type WorkflowTestWorker } from './support/workflow-test-worker';
 import { REPLAY_FIXTURE } from './support/replay-fixture';
 
 /** Drives strategyWorkflow on the real dev server with an in-memory executeStrategy. */
 describe('strategyWorkflow', () => {
-  let temporal: Awaited<ReturnType<typeof connectTemporal>>;
+  let testWorker: WorkflowTestWorker;
   let client: Client;
-  let worker: Worker;
-  let running: Promise<void>;
   let workflows: StrategyWorkflowClient;
   const calls: ExecuteStrategyInput[] = [];
   const failures = new Map<string, Error>();
@@ -39,24 +37,11 @@ describe('strategyWorkflow', () => {
   const runsOf = (strategyId: string) => calls.filter((c) => c.strategyId === strategyId);
 
   beforeAll(async () => {
-    temporal = await connectTemporal();
-    client = temporal.client;
-    workflows = new StrategyWorkflowClient(client, temporal.taskQueue);
-    worker = await createStrategyWorker({
-      connection: temporal.nativeConnection as NativeConnection,
-      namespace: 'default',
-      taskQueue: temporal.taskQueue,
-      activities: { executeStrategy },
-      workflowBundle: await testWorkflowBundle(),
-    });
-    running = worker.run();
+    testWorker = await startWorkflowTestWorker({ executeStrategy });
+    ({ client, workflows } = testWorker);
   }, 120_000);
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await temporal?.close();
-  });
+  afterAll(() => testWorker?.close());
 
   it('runs on its interval, numbering runs, and publishes the next run time', async () => {
     const strategyId = `wf-interval-${Date.now()}`;

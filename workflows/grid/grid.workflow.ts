@@ -17,10 +17,9 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { ActivityOptions } from '@temporalio/common';
 import type { ExecutionResult, ExecutionTrigger, OrderFillEvent } from '../../libs/contracts';
-import { activityFailureOf } from '../activity-failure';
-import { NON_RETRYABLE_EXECUTION_ERRORS, STRATEGY_GONE_ERRORS } from '../../libs/contracts/error-types';
+import { activityFailureOf, meansStrategyGone } from '../activity-failure';
+import { STRATEGY_ACTIVITY_OPTIONS } from '../activity-options';
 import type { GridActivities } from '../../activities/grid/grid.activities';
 import { NextRunTimeKey } from '../search-attribute-keys';
 import { upsertStrategyIdentity } from '../strategy-identity';
@@ -29,20 +28,12 @@ import { failedResult } from '../strategy/strategy.state';
 import { orderFilledSignal } from './grid.messages';
 import { SETUP_RETRY_MS, acceptFill, forgetFill, initialGridState, nextEventSeq, type GridWorkflowInput } from './grid.state';
 
-const activityOptions: ActivityOptions = {
-  startToCloseTimeout: '2 minutes',
-  heartbeatTimeout: '10 seconds',
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '30 seconds',
-    maximumAttempts: 5,
-    nonRetryableErrorTypes: [...NON_RETRYABLE_EXECUTION_ERRORS],
-  },
-};
-const { setupGrid, handleGridFill, reconcileGrid } = proxyActivities<GridActivities>(activityOptions);
+const { setupGrid, handleGridFill, reconcileGrid } = proxyActivities<GridActivities>(STRATEGY_ACTIVITY_OPTIONS);
 // Stopping must get through a broker hiccup: more attempts, and it runs even though the workflow is being cancelled.
-const { cancelGridOrders } = proxyActivities<GridActivities>({ ...activityOptions, retry: { ...activityOptions.retry, maximumAttempts: 10 } });
+const { cancelGridOrders } = proxyActivities<GridActivities>({
+  ...STRATEGY_ACTIVITY_OPTIONS,
+  retry: { ...STRATEGY_ACTIVITY_OPTIONS.retry, maximumAttempts: 10 },
+});
 
 export async function gridStrategyWorkflow(input: GridWorkflowInput): Promise<void> {
   const state = initialGridState(input);
@@ -105,7 +96,7 @@ export async function gridStrategyWorkflow(input: GridWorkflowInput): Promise<vo
     } catch (err) {
       if (isCancellation(err)) throw err;
       const failure = activityFailureOf(err);
-      if (STRATEGY_GONE_ERRORS.includes(failure.type as (typeof STRATEGY_GONE_ERRORS)[number])) gone = true;
+      if (meansStrategyGone(failure)) gone = true;
       log.warn('Grid step failed', { seq, error: failure.message });
       return failedResult(input.strategyId, seq, trigger, failure.message, Date.now());
     }

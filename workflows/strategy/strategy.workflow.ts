@@ -18,27 +18,15 @@ import {
   log,
 } from '@temporalio/workflow';
 import type { ExecutionResult, ExecutionTrigger } from '../../libs/contracts';
-import { activityFailureOf } from '../activity-failure';
-import { NON_RETRYABLE_EXECUTION_ERRORS, STRATEGY_GONE_ERRORS } from '../../libs/contracts/error-types';
+import { activityFailureOf, meansStrategyGone } from '../activity-failure';
+import { STRATEGY_ACTIVITY_OPTIONS } from '../activity-options';
 import type { StrategyActivities } from '../../activities/strategy-execution/strategy.activities';
 import { NextRunTimeKey } from '../search-attribute-keys';
 import { upsertStrategyIdentity } from '../strategy-identity';
 import { executeNowUpdate, intervalChangedSignal, positionExitedSignal, strategyStatusQuery } from './strategy.messages';
 import { failedResult, initialLoopState, nextRunAt, shouldContinueAsNew, type StrategyWorkflowInput } from './strategy.state';
 
-const { executeStrategy } = proxyActivities<StrategyActivities>({
-  startToCloseTimeout: '2 minutes',
-  heartbeatTimeout: '10 seconds',
-  // Bounded so a broker outage costs a few retries per run, never a retry storm: the next
-  // scheduled run tries again anyway.
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '30 seconds',
-    maximumAttempts: 5,
-    nonRetryableErrorTypes: [...NON_RETRYABLE_EXECUTION_ERRORS],
-  },
-});
+const { executeStrategy } = proxyActivities<StrategyActivities>(STRATEGY_ACTIVITY_OPTIONS);
 
 export async function strategyWorkflow(input: StrategyWorkflowInput): Promise<void> {
   const state = initialLoopState(input);
@@ -93,7 +81,7 @@ export async function strategyWorkflow(input: StrategyWorkflowInput): Promise<vo
       // Cancellation (deactivate/delete) ends the workflow; it is not a failed run.
       if (isCancellation(err)) throw err;
       const failure = activityFailureOf(err);
-      if (STRATEGY_GONE_ERRORS.includes(failure.type as (typeof STRATEGY_GONE_ERRORS)[number])) gone = true;
+      if (meansStrategyGone(failure)) gone = true;
       log.warn('Strategy run failed; keeping the schedule', { runNumber, error: failure.message });
       result = failedResult(input.strategyId, runNumber, trigger, failure.message, Date.now());
     }
