@@ -8,8 +8,9 @@ import {
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource } from 'typeorm';
-import { strategyWorkflowId, type ExecutionResult, type StrategyType } from '../../../../libs/contracts';
-import { deactivateForTerminatedRun, isTerminatedRunRecorded } from '../../../../libs/scheduling/termination-records';
+import type { ExecutionResult, StrategyType } from '../../../../libs/contracts';
+import { honourTermination } from '../../../../libs/scheduling/honour-termination';
+import { deactivateForTerminatedRun, isTerminatedRunRecorded, type TerminatedRun } from '../../../../libs/scheduling/termination-records';
 import { TradingStrategy } from '../../../../libs/database/entities';
 import { lastRunNumber } from '../../../../libs/database/queries/last-run-number';
 import { createLogger } from '../../../../libs/engine/logger/create-logger';
@@ -154,20 +155,15 @@ export class StrategiesService {
 
   /** Like the reconciler: a run terminated from outside deactivates the strategy (once per run) and is reported as 409. */
   private async refuseIfTerminated(strategy: TradingStrategy): Promise<void> {
-    const run = await this.workflows.latestRun(strategy.id).catch((err: unknown) => {
+    const records = {
+      isTerminationRecorded: (strategyId: string, runId: string) => isTerminatedRunRecorded(this.dataSource, strategyId, runId),
+      deactivateAfterTermination: (run: TerminatedRun) => deactivateForTerminatedRun(this.dataSource, run),
+    };
+    const honoured = await honourTermination(this.workflows, records, strategy).catch((err: unknown) => {
       throw this.temporalUnavailable(err);
     });
-    if (run?.status !== 'TERMINATED' || (await isTerminatedRunRecorded(this.dataSource, strategy.id, run.runId))) return;
-    const { reason, identity } = await this.workflows.terminationOf(strategy.id, run.runId);
-    await deactivateForTerminatedRun(this.dataSource, {
-      strategyId: strategy.id,
-      userId: strategy.userId,
-      workflowId: strategyWorkflowId(strategy.id),
-      runId: run.runId,
-      reason,
-      identity,
-      terminatedAt: run.closeTime,
-    });
+    if (honoured.outcome === 'none') return;
+    const { reason } = honoured.run;
     throw new ConflictException(
       `Strategy "${strategy.name}" was stopped by an operator (its workflow was terminated${reason ? `: ${reason}` : ''}) and is now inactive; activate it (PATCH is_active=true) to resume`,
     );

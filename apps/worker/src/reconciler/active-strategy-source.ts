@@ -1,5 +1,5 @@
 import type { StrategyType } from '../../../../libs/contracts';
-import type { TerminatedRun } from '../../../../libs/scheduling/termination-records';
+import type { TerminationRecords } from '../../../../libs/scheduling/honour-termination';
 
 export interface ActiveStrategy {
   id: string;
@@ -10,13 +10,9 @@ export interface ActiveStrategy {
 }
 
 /** The reconciler's view of the database. */
-export interface ActiveStrategySource {
+export interface ActiveStrategySource extends TerminationRecords {
   listActive(): Promise<ActiveStrategy[]>;
   isActive(strategyId: string): Promise<boolean>;
   /** Highest run number the strategy already used (0 if none): a new workflow continues after it. */
   lastRunNumber(strategyId: string): Promise<number>;
-  /** Whether this terminated run was honoured before: a strategy active again since was reactivated on purpose. */
-  isTerminationRecorded(strategyId: string, runId: string): Promise<boolean>;
-  /** Marks the strategy inactive and records the termination; false when it was no longer active. */
-  deactivateAfterTermination(run: TerminatedRun): Promise<boolean>;
 }

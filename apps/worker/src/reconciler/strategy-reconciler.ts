@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import { strategyWorkflowId } from '../../../../libs/contracts';
 import type { StrategyWorkflowClient } from '../../../../libs/scheduling/strategy-workflow-client';
+import { honourTermination } from '../../../../libs/scheduling/honour-termination';
 import { getStrategy } from '../../../../libs/strategies/registry';
 import type { ActiveStrategy, ActiveStrategySource } from './active-strategy-source';
 
@@ -94,32 +94,17 @@ export class StrategyReconciler {
     }
   }
 
-  /**
-   * When the strategy's latest run was terminated and that termination was not honoured before,
-   * deactivates the strategy ('deactivated', or 'inactive' when something else already did).
-   * Any other ending (never started, completed, failed, cancelled, timed out) and a termination
-   * honoured before answer 'none': the strategy is to be started.
-   */
+  /** See honourTermination: a run terminated from outside deactivates the strategy instead of being restarted. */
   private async honourTermination(strategy: ActiveStrategy): Promise<'none' | 'deactivated' | 'inactive'> {
-    const run = await this.workflows.latestRun(strategy.id);
-    if (run?.status !== 'TERMINATED') return 'none';
-    if (await this.strategies.isTerminationRecorded(strategy.id, run.runId)) return 'none';
-    const { reason, identity } = await this.workflows.terminationOf(strategy.id, run.runId);
-    const workflowId = strategyWorkflowId(strategy.id);
-    const deactivated = await this.strategies.deactivateAfterTermination({
-      strategyId: strategy.id,
-      userId: strategy.userId,
-      workflowId,
-      runId: run.runId,
-      reason,
-      identity,
-      terminatedAt: run.closeTime,
-    });
-    if (!deactivated) return 'inactive';
-    this.logger.warn(
-      { strategy_id: strategy.id, user_id: strategy.userId, run_id: run.runId, terminated_by: identity },
-      `🛑 ${strategy.name} (${strategy.type}) deactivated: its workflow ${workflowId} was terminated from outside (reason: ${reason || 'none given'}); not restarting it`,
-    );
-    return 'deactivated';
+    const honoured = await honourTermination(this.workflows, this.strategies, strategy);
+    if (honoured.outcome === 'deactivated') {
+      const { run } = honoured;
+      this.logger.warn(
+        { strategy_id: strategy.id, user_id: strategy.userId, run_id: run.runId, terminated_by: run.identity },
+        `🛑 ${strategy.name} (${strategy.type}) deactivated: its workflow ${run.workflowId} was terminated from outside (reason: ${run.reason || 'none given'}); not restarting it`,
+      );
+    }
+    return honoured.outcome;
   }
+
 }
