@@ -101,11 +101,10 @@ export class TypeormExecutionStore implements ExecutionStore {
   }
 
   async applyBrokerOrder(clientOrderId: string, brokerOrder: BrokerOrder): Promise<OrderSummary> {
-    await this.orders.update({ clientOrderId }, { brokerOrderId: brokerOrder.id, submittedAt: new Date(brokerOrder.submittedAt) });
-    // Status and fills go through the fill handler, so an order that filled on arrival gets its
-    // trades row like any other fill, and the monitor later finds nothing left to record.
-    await applyBrokerOrderUpdate(this.dataSource, { order: brokerOrder });
-    return toOrderSummary(await this.orders.findOneByOrFail({ clientOrderId }));
+    // The fill handler records the broker's id, status and fills in one write, so an order that
+    // filled on arrival gets its trades row like any other fill, and the monitor finds nothing left.
+    const applied = await applyBrokerOrderUpdate(this.dataSource, { order: brokerOrder });
+    return toOrderSummary(applied?.row ?? (await this.orders.findOneByOrFail({ clientOrderId })));
   }
 
   async markOrderRejected(clientOrderId: string, _reason: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Bar, Broker, BrokerOrder, BrokerPosition, PlaceOrderRequest } from '../../../libs/broker/broker.port';
+import { brokerOrderOf } from '../../../libs/broker/testing/broker-order-of';
 
 /** A broker in memory: fills market orders at `price`, remembers orders by client_order_id. */
 export class FakeBroker implements Broker {
@@ -33,22 +34,13 @@ export class FakeBroker implements Broker {
       throw failure;
     }
     this.placed.push(request);
-    const order: BrokerOrder = {
+    const order = brokerOrderOf(request, {
       id: `broker-${this.placed.length}`,
-      clientOrderId: request.clientOrderId,
-      symbol: request.symbol,
-      side: request.side,
-      type: request.type,
-      timeInForce: request.timeInForce,
-      qty: request.qty ?? null,
-      notional: request.notional ?? null,
-      limitPrice: request.limitPrice ?? null,
       status: 'filled',
       filledQty: request.qty ?? (request.notional ?? 0) / this.price,
       filledAvgPrice: this.price,
-      submittedAt: new Date().toISOString(),
-      filledAt: new Date().toISOString(),
-    };
+      at: new Date().toISOString(),
+    });
     this.orders.set(request.clientOrderId, order);
     return order;
   }

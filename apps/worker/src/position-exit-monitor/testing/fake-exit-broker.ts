@@ -1,5 +1,6 @@
 import type { Broker, BrokerOrder, BrokerPosition, PlaceOrderRequest } from '../../../../../libs/broker/broker.port';
 import { BrokerNotFoundError } from '../../../../../libs/broker/broker.errors';
+import { brokerOrderOf } from '../../../../../libs/broker/testing/broker-order-of';
 
 /** An account in memory: positions, latest prices and orders; market orders fill at once unless told otherwise. */
 export class FakeExitBroker {
@@ -92,21 +93,13 @@ export class FakeExitBroker {
   }
 
   private newOrder(request: PlaceOrderRequest, status: BrokerOrder['status']): BrokerOrder {
-    return {
+    const filled = status === 'filled';
+    return brokerOrderOf(request, {
       id: `broker-${this.orders.length + 1}`,
-      clientOrderId: request.clientOrderId,
-      symbol: request.symbol,
-      side: request.side,
-      type: request.type,
-      timeInForce: request.timeInForce,
-      qty: request.qty ?? null,
-      notional: request.notional ?? null,
-      limitPrice: request.limitPrice ?? null,
       status,
-      filledQty: status === 'filled' ? (request.qty ?? 0) : 0,
-      filledAvgPrice: status === 'filled' ? (this.prices.get(request.symbol) ?? null) : null,
-      submittedAt: '2030-01-01T00:00:00.000Z',
-      filledAt: status === 'filled' ? '2030-01-01T00:00:00.000Z' : null,
-    };
+      filledQty: filled ? (request.qty ?? 0) : 0,
+      filledAvgPrice: filled ? (this.prices.get(request.symbol) ?? null) : null,
+      at: '2030-01-01T00:00:00.000Z',
+    });
   }
 }
