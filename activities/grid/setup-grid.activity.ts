@@ -1,4 +1,4 @@
-import { fetchGridStartMarket } from '../../libs/strategies/grid/fetch-grid-start-market';
+import { fetchGridStartFacts } from '../../libs/strategies/grid/fetch-grid-start-market';
 import type { PersistedGridState } from '../../libs/strategies/grid/grid-logic';
 import type { GridActivityDeps } from './grid-activity.deps';
 import { toNewGridOrder } from './grid-order-store';
@@ -27,7 +27,8 @@ export async function setupGrid(deps: GridActivityDeps, input: SetupGridInput): 
     return { result: gridResult(strategy.id, input.seq, 'initial', 'hold', reason, deps.now()), resumed: true };
   }
 
-  const market = await fetchGridStartMarket(broker, config.symbol);
+  const facts = await fetchGridStartFacts(broker, config.symbol);
+  const { market } = facts;
   const check = logic.checkStart(config, market);
   if (!check.ok) {
     log.warn(`❌ Grid ${strategy.name} cannot start: ${check.error}`);
@@ -38,7 +39,12 @@ export async function setupGrid(deps: GridActivityDeps, input: SetupGridInput): 
 
   const opening = logic.initialOrders(config, market);
   // Refused by the risk validator: like a failed start check, an error the workflow retries later.
-  const refusal = await screenGridSetup(deps, broker, grid, input.seq, opening, { latestPrice: market.price });
+  const refusal = await screenGridSetup(deps, broker, grid, input.seq, opening, {
+    latestPrice: market.price,
+    account: facts.account,
+    asset: facts.asset,
+    position: facts.position,
+  });
   if (refusal) {
     const result = gridResult(strategy.id, input.seq, 'initial', 'error', riskHoldReason(refusal), deps.now());
     await recordGridStep(deps.dataSource, strategy.userId, result);

@@ -1,5 +1,5 @@
 import type { OrderIntent } from '../../../libs/contracts';
-import type { Broker, BrokerAccount, BrokerPosition } from '../../../libs/broker/broker.port';
+import type { Broker, BrokerAccount, BrokerAsset, BrokerPosition } from '../../../libs/broker/broker.port';
 import { pickRiskLimits, resolveRiskLimits } from '../../../libs/risk/risk-limits';
 import type { RiskInput } from '../../../libs/risk/risk-rule';
 import { startOfTradingDay } from '../../../libs/risk/trading-day';
@@ -20,6 +20,7 @@ export interface KnownMarket {
   /** null: known to be flat. */
   position?: BrokerPosition | null;
   latestPrice?: number;
+  asset?: BrokerAsset;
   /** The strategy's open orders once the orders this step cancels first are gone. */
   openOrders?: number;
 }
@@ -34,7 +35,7 @@ export async function loadRiskInput(broker: Broker, store: RiskStore, subject: R
   const [account, clock, asset, position, latestPrice, history] = await Promise.all([
     known.account ?? broker.getAccount(),
     broker.getClock(),
-    broker.getAsset(symbol),
+    known.asset ?? broker.getAsset(symbol),
     known.position !== undefined ? known.position : broker.getPosition(symbol),
     known.latestPrice ?? broker.getLatestPrice(symbol),
     store.loadHistory({ strategyId: subject.strategyId, userId: subject.userId, symbol, since: startOfTradingDay(now) }),
