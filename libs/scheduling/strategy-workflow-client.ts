@@ -125,12 +125,7 @@ export class StrategyWorkflowClient {
   }
 
   async isRunning(strategyId: string): Promise<boolean> {
-    try {
-      return (await this.handle(strategyId).describe()).status.name === 'RUNNING';
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError) return false;
-      throw err;
-    }
+    return (await this.latestRun(strategyId))?.status === 'RUNNING';
   }
 
   /**
