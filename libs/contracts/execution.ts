@@ -41,7 +41,10 @@ export interface ExecutionResult {
   trigger: ExecutionTrigger;
   action: ExecutionAction;
   reason: string;
+  /** The run's first order (kept for clients that read one order). */
   order?: OrderSummary;
+  /** Every order the run sent, in the order sent: the legs, then any unwinding orders. */
+  orders?: OrderSummary[];
   error?: string;
   executed_at: string;
 }

@@ -16,6 +16,9 @@ function input(cfg: DcaConfig, state: Record<string, unknown> = {}, buyingPower 
     position: null,
     account: { cash: buyingPower, buyingPower, equity: buyingPower },
     state,
+    markets: {},
+    quotes: {},
+    news: [],
   };
 }
 
@@ -99,6 +102,6 @@ describe('dca strategy', () => {
   });
 
   it('asks for one daily bar of its symbol', () => {
-    expect(dcaStrategy.marketData(config({ symbol: 'eth/usd' }))).toEqual({ symbol: 'ETH/USD', timeframe: '1Day', limit: 1 });
+    expect(dcaStrategy.marketData(config({ symbol: 'eth/usd' }), { state: {}, asOf: ASOF })).toEqual({ symbol: 'ETH/USD', timeframe: '1Day', limit: 1 });
   });
 });

@@ -31,6 +31,9 @@ function run({ bars, position = null, latestPrice, buyingPower = 100_000, overri
     position,
     account: { cash: buyingPower, buyingPower, equity: buyingPower },
     state: { note: 'kept' },
+    markets: {},
+    quotes: {},
+    news: [],
   };
   return momentumBreakoutStrategy.decide(input);
 }
@@ -96,7 +99,7 @@ describe('momentum_breakout strategy', () => {
     [{ lookback_bars: 5, exit_lookback_bars: 30, timeframe: '1Hour' }, { symbol: 'AAPL', timeframe: '1Hour', limit: 31 }],
     [{ symbol: 'eth/usd', lookback_bars: 50 }, { symbol: 'ETH/USD', timeframe: '5Min', limit: 51 }],
   ])('requests max(N, M) + 1 bars for %j', (overrides, expected) => {
-    expect(momentumBreakoutStrategy.marketData(config(overrides))).toEqual(expected);
+    expect(momentumBreakoutStrategy.marketData(config(overrides), { state: {}, asOf: new Date(0) })).toEqual(expected);
   });
 });
 
@@ -109,5 +112,8 @@ function inputFrom({ bars, position }: { bars: Bar[]; position: StrategyPosition
     position,
     account: { cash: 0, buyingPower: 0, equity: 1000 },
     state: {},
+    markets: {},
+    quotes: {},
+    news: [],
   };
 }

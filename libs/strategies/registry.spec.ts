@@ -49,9 +49,9 @@ describe('strategy registry', () => {
     expect(definition.grid).toBeDefined();
     expect(definition.grid).toBe(gridLogicFor(type));
     expect(definition.grid?.type).toBe(type);
-    const input = { config: { symbol: 'AAPL' }, asOf: new Date(0), bars: [], latestPrice: 1, position: null, account: { cash: 0, buyingPower: 0, equity: 0 }, state: { grid: 1 } };
+    const input = { config: { symbol: 'AAPL' }, asOf: new Date(0), bars: [], latestPrice: 1, position: null, account: { cash: 0, buyingPower: 0, equity: 0 }, state: { grid: 1 }, markets: {}, quotes: {}, news: [] };
     expect(definition.decide(input)).toEqual({ action: 'hold', reason: 'HOLD - grid strategies act on order fills, not on a schedule', orders: [], nextState: { grid: 1 } });
-    expect(definition.marketData({ symbol: 'AAPL' })).toEqual({ symbol: 'AAPL', timeframe: '1Day', limit: 1 });
+    expect(definition.marketData({ symbol: 'AAPL' }, { state: {}, asOf: new Date(0) })).toEqual({ symbol: 'AAPL', timeframe: '1Day', limit: 1 });
   });
 
   it.each(STRATEGY_TYPES.filter((type) => !isGridStrategyType(type)))('%s has no grid logic', (type) => {
@@ -73,10 +73,13 @@ describe('strategy registry', () => {
         position: null,
         account: { cash: 0, buyingPower: 0, equity: 0 },
         state: {},
+        markets: {},
+        quotes: {},
+        news: [],
       };
       expect(() => definition.decide(input)).toThrow(StrategyNotSupportedError);
       expect(() => definition.decide(input)).toThrow(`strategy type "${type}" is not supported yet`);
-      expect(() => definition.marketData(config)).toThrow(StrategyNotSupportedError);
+      expect(() => definition.marketData(config, { state: {}, asOf: new Date(0) })).toThrow(StrategyNotSupportedError);
     },
   );
 

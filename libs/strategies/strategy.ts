@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { OrderIntent, StrategyType } from '../contracts';
-import type { Bar } from '../broker/broker.port';
+import type { Bar, BrokerQuote, NewsArticle } from '../broker/broker.port';
 import type { GridLogic } from './grid/grid-logic';
 
 /** Bar sizes a strategy may ask for; the broker's data API spells them this way. */
@@ -25,10 +25,33 @@ export interface StrategyAccount {
 
 /** The market data a strategy needs for one decision; the caller fetches it before `decide`. */
 export interface MarketDataRequest {
+  /** The primary symbol: its bars, price and position are `bars`, `latestPrice` and `position`. */
   symbol: string;
   timeframe: Timeframe;
   /** Number of most recent bars, always at least 1. */
   limit: number;
+  /** Further symbols the rule reads: bars (same timeframe and limit), latest price and position of each. */
+  otherSymbols?: string[];
+  /** Symbols whose latest bid/ask the rule reads (spreads, arbitrage legs). */
+  quotes?: string[];
+  /** Headlines tagged with any of `symbols`, published at or after `since`. */
+  news?: { symbols: string[]; since: Date; limit: number };
+}
+
+/** What `marketData` may look at besides the configuration. */
+export interface MarketDataContext {
+  state: Record<string, unknown>;
+  asOf: Date;
+}
+
+/** One symbol's market as the decision sees it. */
+export interface SymbolMarket {
+  /** Oldest first; the last bar is the current one. */
+  bars: Bar[];
+  /** Latest trade, in the pair's quote currency (USD for equities and X/USD pairs). */
+  latestPrice: number;
+  /** null when flat. */
+  position: StrategyPosition | null;
 }
 
 /**
@@ -49,6 +72,12 @@ export interface DecisionInput<C> {
   account: StrategyAccount;
   /** What the previous run returned as `nextState` (`{}` on the first run). */
   state: Record<string, unknown>;
+  /** Every requested symbol (the primary and `otherSymbols`), keyed as the request spells it. */
+  markets: Record<string, SymbolMarket>;
+  /** Latest quote of each symbol in the request's `quotes`. */
+  quotes: Record<string, BrokerQuote>;
+  /** Oldest first; empty unless the request asked for news. */
+  news: NewsArticle[];
 }
 
 /** What one run decided. The caller places `orders`, then persists `nextState` for the next run. */
@@ -59,6 +88,13 @@ export interface Decision {
   /** Empty for hold. */
   orders: OrderIntent[];
   nextState: Record<string, unknown>;
+  /**
+   * How `orders` go out. 'each' (the default): one after another, independently. 'unit': one
+   * after another, each waiting for the one before to fill; if a leg fails, the legs already
+   * filled are unwound with opposite market orders, so the unit ends all or nothing (pairs,
+   * arbitrage).
+   */
+  placement?: 'each' | 'unit';
 }
 
 /**
@@ -79,8 +115,8 @@ export interface StrategyDefinition<C = any, T extends StrategyType = StrategyTy
   description: string;
   /** Validates a user's configuration and applies defaults. */
   configSchema: z.ZodType<C>;
-  /** Which bars `decide` needs for this configuration. */
-  marketData(config: C): MarketDataRequest;
+  /** Which market data `decide` needs for this configuration (and, for news, since when). */
+  marketData(config: C, context: MarketDataContext): MarketDataRequest;
   /** The decision rule: pure and deterministic in its input. */
   decide(input: DecisionInput<C>): Decision;
   /** Grid types only: what the grid places at start and on each fill (their `decide` always holds). */

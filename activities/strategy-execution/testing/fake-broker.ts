@@ -1,4 +1,4 @@
-import type { Bar, Broker, BrokerOrder, BrokerPosition, PlaceOrderRequest } from '../../../libs/broker/broker.port';
+import type { Bar, Broker, BrokerOrder, BrokerPosition, BrokerQuote, NewsArticle, NewsQuery, PlaceOrderRequest } from '../../../libs/broker/broker.port';
 import { brokerOrderOf } from '../../../libs/broker/testing/broker-order-of';
 
 /** A broker in memory: fills market orders at `price`, remembers orders by client_order_id. */
@@ -26,6 +26,15 @@ export class FakeBroker implements Broker {
   }
   async getLatestPrice() {
     return this.price;
+  }
+  /** A one-cent-wide quote around `price` unless a test sets one. */
+  quote: BrokerQuote | undefined;
+  news: NewsArticle[] = [];
+  async getLatestQuote(): Promise<BrokerQuote> {
+    return this.quote ?? { bid: this.price - 0.005, ask: this.price + 0.005, bidSize: 1, askSize: 1, timestamp: new Date().toISOString() };
+  }
+  async getNews(query: NewsQuery): Promise<NewsArticle[]> {
+    return this.news.filter((article) => Date.parse(article.createdAt) >= query.start.getTime() && article.symbols.some((s) => query.symbols.includes(s))).slice(-query.limit);
   }
   async placeOrder(request: PlaceOrderRequest): Promise<BrokerOrder> {
     if (this.failNextPlacement) {

@@ -42,6 +42,10 @@ export class FakeExitBroker {
       if (price === undefined) throw new BrokerNotFoundError(`no trades for ${symbol}`);
       return price;
     },
+    getLatestQuote: async () => {
+      throw new Error('not used');
+    },
+    getNews: async () => [],
     placeOrder: async (request) => {
       this.calls.push(`place:${request.clientOrderId}`);
       if (this.failNextPlacement) {
