@@ -1,11 +1,11 @@
 import { Alpaca, type marketData, type trading } from '@alpacahq/alpaca-trade-api';
 import { formatAmount, formatLimitPrice, isCryptoSymbol } from './alpaca-amounts';
 import { brokerCall, brokerLookup } from './alpaca-error.mapper';
-import { toBar, toBrokerAccount, toBrokerAsset, toBrokerOrder, toBrokerPosition, toMarketClock } from './alpaca-mappers';
+import { toBar, toBrokerAccount, toBrokerAsset, toBrokerOrder, toBrokerPosition, toBrokerQuote, toMarketClock, toNewsArticle } from './alpaca-mappers';
 import { alpacaUrlRewrite, type AlpacaEndpoints } from './alpaca-url-rewrite.middleware';
 import { barsLookbackStart } from './bars-lookback';
 import { BrokerAuthError, BrokerNotFoundError, OrderRejectedError } from './broker.errors';
-import type { Bar, Broker, BrokerCredentials, BrokerOrder, PlaceOrderRequest } from './broker.port';
+import type { Bar, Broker, BrokerCredentials, BrokerOrder, NewsArticle, PlaceOrderRequest } from './broker.port';
 
 export interface AlpacaBrokerOptions {
   /** The SDK's client-side limiter (~200 requests/min per host). Default on; tests turn it off. */
@@ -23,6 +23,8 @@ const MAX_BARS_PAGE = 10_000;
 const ORDERS_PAGE = 500;
 const MAX_ORDER_PAGES = 20;
 const CRYPTO_LOCATION = 'us';
+// Alpaca's news pages hold at most 50 articles.
+const NEWS_PAGE = 50;
 
 /** A Broker over @alpacahq/alpaca-trade-api v4, bound to one account's credentials. */
 export function createAlpacaBroker(
@@ -83,12 +85,32 @@ export function createAlpacaBroker(
         return price;
       }),
 
-    // Implemented with the exchange's quotes and news (issue 5).
-    getLatestQuote: (symbol) => brokerCall(async () => {
-      throw new BrokerNotFoundError(`no latest quote for ${symbol}`, 404);
-    }),
+    getLatestQuote: (symbol) =>
+      brokerCall(async () => {
+        const quote = isCryptoSymbol(symbol)
+          ? (await data.crypto.cryptoLatestQuotes({ loc: CRYPTO_LOCATION, symbols: symbol })).quotes?.[symbol]
+          : (await data.stocks.stockLatestQuoteSingle({ symbol, feed })).quote;
+        if (!quote) throw new BrokerNotFoundError(`no latest quote for ${symbol}`, 404);
+        return toBrokerQuote(quote);
+      }),
 
-    getNews: () => brokerCall(async () => []),
+    getNews: (query) =>
+      brokerCall(async () => {
+        // No symbols would mean every article Alpaca has: never what a strategy wants.
+        if (query.symbols.length === 0 || query.limit <= 0) return [];
+        // Alpaca tags and filters crypto news without the slash ("BTCUSD").
+        const symbols = query.symbols.map((symbol) => symbol.replace('/', '')).join(',');
+        const articles: NewsArticle[] = [];
+        let pageToken: string | undefined;
+        do {
+          const limit = Math.min(NEWS_PAGE, query.limit - articles.length);
+          const page = await data.news.news({ symbols, start: query.start, limit, sort: 'desc', pageToken });
+          articles.push(...page.news.map((article) => toNewsArticle(article, query.symbols)));
+          pageToken = page.nextPageToken ?? undefined;
+        } while (pageToken && articles.length < query.limit);
+        // Asked newest first so the limit keeps the latest; the port wants oldest first.
+        return articles.slice(0, query.limit).reverse();
+      }),
 
     placeOrder: (request) => brokerCall(async () => toBrokerOrder(await api.orders.postOrder({ postOrderRequest: toPostOrder(request) }))),
 
@@ -151,7 +173,10 @@ function toPostOrder(request: PlaceOrderRequest): trading.PostOrderRequest {
   };
 }
 
-/** Alpaca's position paths take crypto pairs without the slash ("BTCUSD"). */
+/**
+ * Alpaca keeps crypto positions per coin, against USD ("BTCUSD"), whichever pair bought it: a
+ * cross pair names its base coin's position ("BTC/USDT" -> "BTCUSD").
+ */
 function positionKey(symbol: string): string {
-  return symbol.replace('/', '');
+  return isCryptoSymbol(symbol) ? `${symbol.split('/')[0]}USD` : symbol;
 }

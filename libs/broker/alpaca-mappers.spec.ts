@@ -1,5 +1,5 @@
 import type { streaming, trading } from '@alpacahq/alpaca-trade-api';
-import { toTradeUpdate } from './alpaca-mappers';
+import { toBrokerQuote, toTradeUpdate } from './alpaca-mappers';
 
 const order = {
   id: 'o-1',
@@ -32,5 +32,20 @@ describe('toTradeUpdate', () => {
     const mapped = toTradeUpdate(update as streaming.TradeUpdate);
     expect(mapped).toEqual({ ...expected, order: expect.objectContaining({ id: 'o-1', clientOrderId: 'c-1', qty: 5, filledQty: 2, limitPrice: 101.5 }) });
     expect(Object.keys(mapped).sort()).toEqual([...Object.keys(expected), 'order'].sort());
+  });
+});
+
+describe('toBrokerQuote', () => {
+  it.each([
+    ['a stock quote (Date time)', new Date('2026-01-02T15:00:00.123Z')],
+    ['a crypto quote (string time)', '2026-01-02T15:00:00.123Z'],
+  ])('maps %s', (_name, t) => {
+    expect(toBrokerQuote({ bp: 99.75, bs: 3, ap: 100.25, as: 0.5, t })).toEqual({
+      bid: 99.75,
+      ask: 100.25,
+      bidSize: 3,
+      askSize: 0.5,
+      timestamp: '2026-01-02T15:00:00.123Z',
+    });
   });
 });

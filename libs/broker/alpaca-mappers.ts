@@ -8,7 +8,9 @@ import type {
   BrokerOrder,
   BrokerOrderStatus,
   BrokerPosition,
+  BrokerQuote,
   MarketClock,
+  NewsArticle,
   TradeUpdate,
 } from './broker.port';
 
@@ -96,6 +98,11 @@ export function toBrokerPosition(position: trading.Position): BrokerPosition {
   };
 }
 
+/** A latest quote, stock or crypto: both carry bid/ask prices and sizes and a time. */
+export function toBrokerQuote(quote: { bp: number; ap: number; bs: number; as: number; t: Date | string }): BrokerQuote {
+  return { bid: quote.bp, ask: quote.ap, bidSize: quote.bs, askSize: quote.as, timestamp: iso(quote.t)! };
+}
+
 /** Stock bars arrive with Date timestamps, crypto bars (an untyped map) with strings. */
 export function toBar(bar: { t: Date | string; o: number; h: number; l: number; c: number; v: number }): Bar {
   return { t: iso(bar.t)!, o: bar.o, h: bar.h, l: bar.l, c: bar.c, v: bar.v };
@@ -113,5 +120,26 @@ export function toTradeUpdate(update: streaming.TradeUpdate): TradeUpdate {
     positionQty: num(update.positionQty),
     ...(update.executionId !== undefined && { executionId: String(update.executionId) }),
     timestamp: iso(update.timestamp) ?? new Date().toISOString(),
+  };
+}
+
+/**
+ * A news article as the SDK parses it. Alpaca tags crypto news with the pair without its slash
+ * ("BTCUSD"); a tag whose slash form the caller asked for ("BTC/USD") is given back in that form,
+ * every other tag is kept as Alpaca spells it.
+ */
+export function toNewsArticle(
+  article: { id: number; headline: string; summary: string; source: string; symbols: string[]; createdAt: Date | string; url?: string | null },
+  askedSymbols: readonly string[],
+): NewsArticle {
+  const slashForms = new Map(askedSymbols.filter((symbol) => symbol.includes('/')).map((symbol) => [symbol.replace('/', ''), symbol]));
+  return {
+    id: String(article.id),
+    headline: article.headline,
+    summary: article.summary ?? '',
+    source: article.source ?? '',
+    symbols: (article.symbols ?? []).map((symbol) => slashForms.get(symbol) ?? symbol),
+    createdAt: iso(article.createdAt)!,
+    ...(article.url ? { url: article.url } : {}),
   };
 }

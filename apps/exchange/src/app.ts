@@ -4,10 +4,12 @@ import { authMiddleware } from './http/auth.middleware';
 import { errorMiddleware, notFoundMiddleware } from './http/error.middleware';
 import { faultsMiddleware, rateLimitMiddleware } from './http/faults.middleware';
 import { accountRoutes } from './routes/account.routes';
+import { adminQuotesRoutes } from './routes/admin-quotes.routes';
 import { adminRoutes } from './routes/admin.routes';
 import { assetsRoutes } from './routes/assets.routes';
 import { clockRoutes } from './routes/clock.routes';
 import { cryptoDataRoutes } from './routes/crypto-data.routes';
+import { newsRoutes } from './routes/news.routes';
 import { oauthRoutes } from './routes/oauth.routes';
 import { ordersRoutes } from './routes/orders.routes';
 import { positionsRoutes } from './routes/positions.routes';
@@ -24,6 +26,7 @@ export function createExchangeApp(ctx: ExchangeContext): express.Express {
     res.json({ status: 'ok' });
   });
   app.use(adminRoutes(ctx));
+  app.use(adminQuotesRoutes(ctx));
   app.use(oauthRoutes(ctx));
 
   // The trading API and stock data (/v2): faults, then auth, then the account's rate limit, then
@@ -34,6 +37,8 @@ export function createExchangeApp(ctx: ExchangeContext): express.Express {
     next();
   });
   app.use('/v1beta3', faultsMiddleware(ctx));
+  // News (/v1beta1) needs keys on Alpaca, and the SDK sends them.
+  app.use('/v1beta1', faultsMiddleware(ctx), authMiddleware(ctx), rateLimitMiddleware(ctx));
   app.use(accountRoutes(ctx));
   app.use(clockRoutes(ctx));
   app.use(assetsRoutes());
@@ -41,6 +46,7 @@ export function createExchangeApp(ctx: ExchangeContext): express.Express {
   app.use(positionsRoutes(ctx));
   app.use(stockDataRoutes(ctx));
   app.use(cryptoDataRoutes(ctx));
+  app.use(newsRoutes(ctx));
 
   app.use(notFoundMiddleware);
   app.use(errorMiddleware);

@@ -1,5 +1,6 @@
 import type { ExchangeClock } from './market/exchange-clock';
 import type { PriceBook } from './market/price-book';
+import type { NewsDesk } from './news/news-desk';
 import type { ExchangeStore } from './store/exchange-store';
 import type { Ledger } from './trading/ledger';
 import type { MatchingEngine } from './trading/matching-engine';
@@ -30,6 +31,8 @@ export interface ExchangeContext {
   ledger: Ledger;
   engine: MatchingEngine;
   events: TradeEventHub;
+  /** Headlines for /v1beta1/news: admin-posted plus the generated or file ones. */
+  news: NewsDesk;
   /** Read by the matching engine on every fill; POST /admin/fills changes it. */
   fills: FillSettings;
   faults: FaultSettings;

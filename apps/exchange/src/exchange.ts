@@ -5,6 +5,8 @@ import type { ExchangeContext } from './exchange-context';
 import { ExchangeClock, type MarketHoursMode } from './market/exchange-clock';
 import { PriceBook } from './market/price-book';
 import { createSeededRandom } from './market/seeded-random';
+import { NewsDesk, type NewsSetting } from './news/news-desk';
+import { defaultNewsSetting, newsSources } from './news/news-sources';
 import { ExchangeStore } from './store/exchange-store';
 import { Ledger } from './trading/ledger';
 import { MatchingEngine } from './trading/matching-engine';
@@ -28,6 +30,12 @@ export interface ExchangeOptions {
    * its limit without crossing it; 0 < ratio <= 1, default 0.5; 1 fills whole.
    */
   touchFillRatio?: number;
+  /**
+   * Headlines besides POST /admin/news: 'seeded' generates them per (seed, symbol, hour), 'off'
+   * serves only posted ones, `{ file }` reads a JSON array of POST /admin/news objects.
+   * Default: 'seeded' with price drift, 'off' without.
+   */
+  news?: NewsSetting;
 }
 
 export interface ExchangeHandle {
@@ -51,8 +59,10 @@ export async function startExchange(options: ExchangeOptions = {}): Promise<Exch
   const fills: FillSettings = { touchFillRatio: options.touchFillRatio ?? DEFAULT_TOUCH_FILL_RATIO };
   const problem = touchFillRatioProblem(fills.touchFillRatio);
   if (problem) throw new Error(`touchFillRatio ${problem}`);
-  const store = ExchangeStore.open(options.dataFile);
   const seed = options.seed ?? 'autopilot';
+  // Read before the store opens, so a bad news file fails the start without leaving a handle open.
+  const sources = newsSources(options.news ?? defaultNewsSetting(options.priceDrift ?? true), seed);
+  const store = ExchangeStore.open(options.dataFile);
   const prices = new PriceBook(store, { seed, drift: options.priceDrift ?? true });
   const clock = new ExchangeClock(options.marketHours ?? 'us_equity');
   const ledger = new Ledger(store, prices);
@@ -68,6 +78,7 @@ export async function startExchange(options: ExchangeOptions = {}): Promise<Exch
     ledger,
     engine,
     events,
+    news: new NewsDesk(store, sources),
     fills,
     faults: { errorRate: 0, latencyMs: 0, rateLimitPerMinute: null },
     random: createSeededRandom(`${seed}|faults`),

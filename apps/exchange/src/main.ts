@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { startExchange } from './exchange';
+import type { NewsSetting } from './news/news-desk';
 import { touchFillRatioProblem } from './trading/touch-fill';
 
 // Standalone entry: `node dist/apps/exchange/src/main.js`. Configuration from the environment.
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     priceDrift: drift === 'on',
     seed: process.env.EXCHANGE_SEED,
     touchFillRatio,
+    news: newsSetting(process.env.EXCHANGE_NEWS),
   });
   console.log(`Paper exchange listening on ${exchange.url} (trade_updates stream: ${exchange.streamUrl})`);
 
@@ -37,6 +39,14 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/** EXCHANGE_NEWS: "seeded", "off", or the path of a JSON headlines file; unset follows the drift. */
+function newsSetting(raw: string | undefined): NewsSetting | undefined {
+  const value = raw?.trim() ?? '';
+  if (value === '') return undefined;
+  if (value.toLowerCase() === 'seeded' || value.toLowerCase() === 'off') return value.toLowerCase() as NewsSetting;
+  return { file: value };
 }
 
 main().catch((error: unknown) => {

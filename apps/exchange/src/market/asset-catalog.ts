@@ -14,6 +14,12 @@ export interface Asset {
   volatilityPerMinute: number;
   shortable: boolean;
   fractionable: boolean;
+  /** What one unit is ("BTC" for BTC/USDT, "AAPL" for AAPL). */
+  baseCurrency: string;
+  /** What the price is counted in ("USDT" for BTC/USDT); USD for equities. */
+  quoteCurrency: string;
+  /** Decimals a price is quoted to when not the usual (cents above $1): stablecoins trade in 1/100 cent. */
+  priceDecimals?: number;
 }
 
 type Row = [symbol: string, name: string, exchange: string, basePrice: number];
@@ -46,7 +52,22 @@ const CRYPTO: Row[] = [
   ['SOL/USD', 'Solana / US Dollar', 'CRYPTO', 150],
   ['LTC/USD', 'Litecoin / US Dollar', 'CRYPTO', 80],
   ['DOGE/USD', 'Dogecoin / US Dollar', 'CRYPTO', 0.15],
+  ['USDT/USD', 'USD Tether / US Dollar', 'CRYPTO', 1],
+  ['USDC/USD', 'USD Coin / US Dollar', 'CRYPTO', 1],
 ];
+
+// Pairs whose quote currency is not USD, as Alpaca lists them. Their price is derived from the
+// two legs' USD prices (see PriceBook), so their base price is too.
+const CROSS_PAIRS: Array<[symbol: string, name: string]> = [
+  ['BTC/USDT', 'Bitcoin / USD Tether'],
+  ['ETH/USDT', 'Ethereum / USD Tether'],
+  ['SOL/USDT', 'Solana / USD Tether'],
+  ['ETH/BTC', 'Ethereum / Bitcoin'],
+];
+
+// Stablecoins stay within a few hundredths of a percent of $1.
+const STABLECOIN_VOLATILITY: Record<string, number> = { 'USDT/USD': 0.000003, 'USDC/USD': 0.000002 };
+const STABLECOIN_PRICE_DECIMALS = 4;
 
 // ~1.9 % a day for equities, ~3.4 % for crypto (the path runs 24 h a day).
 const EQUITY_VOLATILITY = 0.0005;
@@ -62,6 +83,8 @@ function assetId(symbol: string): string {
 
 function toAsset([symbol, name, exchange, basePrice]: Row, assetClass: AssetClass): Asset {
   const crypto = assetClass === 'crypto';
+  const [baseCurrency, quoteCurrency] = crypto ? symbol.split('/') : [symbol, 'USD'];
+  const stable = STABLECOIN_VOLATILITY[symbol];
   return {
     id: assetId(symbol),
     symbol,
@@ -69,16 +92,28 @@ function toAsset([symbol, name, exchange, basePrice]: Row, assetClass: AssetClas
     assetClass,
     exchange,
     basePrice,
-    volatilityPerMinute: crypto ? CRYPTO_VOLATILITY : EQUITY_VOLATILITY,
+    volatilityPerMinute: stable ?? (crypto ? CRYPTO_VOLATILITY : EQUITY_VOLATILITY),
     // Crypto cannot be sold short on Alpaca.
     shortable: !crypto,
     fractionable: true,
+    baseCurrency,
+    quoteCurrency,
+    ...(stable !== undefined && { priceDecimals: STABLECOIN_PRICE_DECIMALS }),
   };
+}
+
+const USD_CRYPTO = CRYPTO.map((row) => toAsset(row, 'crypto'));
+
+function toCrossPair([symbol, name]: [string, string]): Asset {
+  const [base, quote] = symbol.split('/');
+  const leg = (currency: string) => USD_CRYPTO.find((asset) => asset.baseCurrency === currency)!;
+  return { ...toAsset([symbol, name, 'CRYPTO', leg(base).basePrice / leg(quote).basePrice], 'crypto'), volatilityPerMinute: 0 };
 }
 
 export const ASSETS: readonly Asset[] = [
   ...EQUITIES.map((row) => toAsset(row, 'us_equity')),
-  ...CRYPTO.map((row) => toAsset(row, 'crypto')),
+  ...USD_CRYPTO,
+  ...CROSS_PAIRS.map(toCrossPair),
 ];
 
 const BY_KEY = new Map<string, Asset>();
@@ -92,6 +127,24 @@ for (const asset of ASSETS) {
 /** Looks an asset up by symbol ("AAPL", "BTC/USD", "BTCUSD") or asset id. */
 export function findAsset(symbolOrId: string): Asset | undefined {
   return BY_KEY.get(symbolOrId.trim().toUpperCase()) ?? BY_KEY.get(symbolOrId.trim());
+}
+
+/** Whether the pair is priced in something other than USD (BTC/USDT, ETH/BTC): no USD cash moves. */
+export function isCrossPair(asset: Asset): boolean {
+  return asset.quoteCurrency !== 'USD';
+}
+
+/** The USD pair of a crypto currency ("USDT" -> USDT/USD): what positions in it are kept under. */
+export function usdPairOf(currency: string): Asset | undefined {
+  return currency === 'USD' ? undefined : BY_KEY.get(`${currency}/USD`);
+}
+
+/**
+ * The asset a position in `asset`'s base currency is kept under: the coin's USD pair for crypto
+ * (buying BTC/USDT grows the BTC/USD position, as Alpaca reports "BTCUSD"), the asset itself otherwise.
+ */
+export function holdingAsset(asset: Asset): Asset {
+  return asset.assetClass === 'crypto' ? (usdPairOf(asset.baseCurrency) ?? asset) : asset;
 }
 
 /** Alpaca reports crypto positions without the slash ("BTCUSD"). */

@@ -1,7 +1,8 @@
 import type { ExchangeStore } from '../store/exchange-store';
-import type { CustomBarsRecord } from '../store/records';
-import type { Asset } from './asset-catalog';
-import { logPriceOffset, roundPrice } from './price-path';
+import type { CustomBarsRecord, PriceAnchorRecord } from '../store/records';
+import { isCrossPair, usdPairOf, type Asset } from './asset-catalog';
+import { crossPairDislocation } from './cross-pair-dislocation';
+import { logPriceOffset, priceTick, roundPrice } from './price-path';
 import { hashString, unitFloat } from './seeded-random';
 import { bucketStart, type Timeframe } from './timeframe';
 
@@ -25,7 +26,9 @@ export interface PriceBookOptions {
 
 // Typical traded value per minute (USD), used to derive reproducible bar volumes.
 const USD_PER_MINUTE = { us_equity: 3_000_000, crypto: 1_000_000 };
-const HALF_SPREAD = { us_equity: 0.0001, crypto: 0.0002 };
+// Ask minus bid, in basis points of the price, for symbols without a spread set by POST /admin/quotes.
+export const DEFAULT_SPREAD_BPS = { us_equity: 2, crypto: 4 };
+export const MAX_SPREAD_BPS = 5000;
 const MAX_SAMPLES_PER_BAR = 30;
 
 /**
@@ -35,6 +38,11 @@ const MAX_SAMPLES_PER_BAR = 30;
  * passes through the given price at the given instant (the whole path is rescaled, so the last
  * bar's close always equals the current price). With drift off, or for a symbol whose admin
  * price was frozen, the price is the anchor (or the symbol's base price) at all times.
+ *
+ * A cross pair (BTC/USDT, ETH/BTC) has no path of its own: its price is what its legs imply
+ * (BTC/USD / USDT/USD), off by a seeded dislocation in a few minutes (none without drift). An
+ * admin price on the pair itself overrides that like any anchor, so a test can script an exact
+ * dislocation.
  */
 export class PriceBook {
   constructor(
@@ -45,19 +53,30 @@ export class PriceBook {
 
   price(asset: Asset, atMs: number = this.now()): number {
     const anchor = this.store.priceAnchors.get(asset.symbol);
-    if (!this.options.drift || anchor?.frozen) return anchor?.price ?? asset.basePrice;
+    if (!this.options.drift || anchor?.frozen) return anchor?.price ?? this.restingPrice(asset, atMs);
+    if (isCrossPair(asset)) return this.crossPrice(asset, atMs, anchor);
     const offset = this.logOffset(asset, atMs);
-    if (!anchor) return roundPrice(asset.basePrice * Math.exp(offset));
+    if (!anchor) return roundPrice(asset.basePrice * Math.exp(offset), asset.priceDecimals);
     if (atMs === anchor.atMs) return anchor.price;
-    return roundPrice(anchor.price * Math.exp(offset - this.logOffset(asset, anchor.atMs)));
+    return roundPrice(anchor.price * Math.exp(offset - this.logOffset(asset, anchor.atMs)), asset.priceDecimals);
   }
 
+  /** Best bid and offer around the price: half the symbol's spread each side, at least a tick. */
   quote(asset: Asset): { bid: number; ask: number; price: number } {
     const price = this.price(asset);
-    const half = HALF_SPREAD[asset.assetClass];
-    const tick = price >= 1 ? 0.01 : 0.000001;
-    const spread = Math.max(price * half, tick);
-    return { bid: roundPrice(price - spread), ask: roundPrice(price + spread), price };
+    const tick = priceTick(price, asset.priceDecimals);
+    const half = Math.max((price * this.spreadBps(asset)) / 20_000, tick);
+    return { bid: roundPrice(price - half, asset.priceDecimals), ask: roundPrice(price + half, asset.priceDecimals), price };
+  }
+
+  spreadBps(asset: Asset): number {
+    return this.store.quoteSpreads.get(asset.symbol)?.spreadBps ?? DEFAULT_SPREAD_BPS[asset.assetClass];
+  }
+
+  /** null restores the asset class's default spread. */
+  setSpread(asset: Asset, spreadBps: number | null): void {
+    if (spreadBps === null) this.store.quoteSpreads.delete(asset.symbol);
+    else this.store.quoteSpreads.put({ id: asset.symbol, spreadBps });
   }
 
   /** Sets the price now; the caller runs the matching engine afterwards. */
@@ -106,21 +125,39 @@ export class PriceBook {
     const c = this.price(asset, endMs);
     const minutes = Math.max(endMs - startMs, 0) / 60_000;
     const v = this.volume(asset, startMs, minutes);
-    return { t: startMs, o, h, l, c, v, n: tradeCount(v, asset), vw: roundPrice((h + l + c) / 3) };
+    return { t: startMs, o, h, l, c, v, n: tradeCount(v, asset), vw: roundPrice((h + l + c) / 3, asset.priceDecimals) };
   }
 
   private customBar(asset: Asset, timeframe: Timeframe, startMs: number): BarValue | undefined {
     const record = this.store.customBars.get(`${asset.symbol}|${timeframe.label}`);
     const bar = record?.bars.find((candidate) => candidate.t === startMs);
     if (!bar) return undefined;
-    return { ...bar, n: tradeCount(bar.v, asset), vw: roundPrice((bar.h + bar.l + bar.c) / 3) };
+    return { ...bar, n: tradeCount(bar.v, asset), vw: roundPrice((bar.h + bar.l + bar.c) / 3, asset.priceDecimals) };
   }
 
   private volume(asset: Asset, startMs: number, minutes: number): number {
-    const base = (USD_PER_MINUTE[asset.assetClass] / asset.basePrice) * minutes;
+    const base = (USD_PER_MINUTE[asset.assetClass] / usdBasePrice(asset)) * minutes;
     const noise = 0.5 + unitFloat(this.key(asset), 7919, Math.floor(startMs / 60_000));
     const v = base * noise;
     return asset.assetClass === 'crypto' ? Math.round(v * 1e4) / 1e4 : Math.round(v);
+  }
+
+  /** Without drift (or before any drift applies): the base price, or what a cross pair's legs imply. */
+  private restingPrice(asset: Asset, atMs: number): number {
+    return isCrossPair(asset) ? roundPrice(this.impliedPrice(asset, atMs), asset.priceDecimals) : asset.basePrice;
+  }
+
+  /** The legs' ratio, rescaled through an admin price like any path, times the seeded dislocation. */
+  private crossPrice(asset: Asset, atMs: number, anchor: PriceAnchorRecord | undefined): number {
+    if (anchor && atMs === anchor.atMs) return anchor.price;
+    const implied = this.impliedPrice(asset, atMs);
+    const level = anchor ? (anchor.price * implied) / this.impliedPrice(asset, anchor.atMs) : implied;
+    return roundPrice(level * (1 + crossPairDislocation(this.options.seed, asset.symbol, atMs)), asset.priceDecimals);
+  }
+
+  private impliedPrice(asset: Asset, atMs: number): number {
+    const { base, quote } = crossLegs(asset);
+    return this.price(base, atMs) / this.price(quote, atMs);
   }
 
   private logOffset(asset: Asset, atMs: number): number {
@@ -134,5 +171,17 @@ export class PriceBook {
 
 // About one print per $20k traded.
 function tradeCount(volume: number, asset: Asset): number {
-  return Math.max(volume > 0 ? 1 : 0, Math.round((volume * asset.basePrice) / 20_000));
+  return Math.max(volume > 0 ? 1 : 0, Math.round((volume * usdBasePrice(asset)) / 20_000));
+}
+
+function crossLegs(asset: Asset): { base: Asset; quote: Asset } {
+  const base = usdPairOf(asset.baseCurrency);
+  const quote = usdPairOf(asset.quoteCurrency);
+  if (!base || !quote) throw new Error(`cross pair ${asset.symbol} has no USD legs`);
+  return { base, quote };
+}
+
+/** Typical USD value of one unit of the base currency (a cross pair's base price is in its quote currency). */
+function usdBasePrice(asset: Asset): number {
+  return isCrossPair(asset) ? crossLegs(asset).base.basePrice : asset.basePrice;
 }

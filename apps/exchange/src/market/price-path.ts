@@ -29,9 +29,17 @@ function knot(key: number, octave: number, index: number): number {
   return (unitFloat(key, octave, index) * 2 - 1) * SQRT3;
 }
 
-/** Prices keep cents above $1 and six decimals below, like a quoted tick. */
-export function roundPrice(price: number): number {
-  const decimals = price >= 1 ? 2 : 6;
-  const factor = 10 ** decimals;
+/** Prices keep cents above $1 and six decimals below, like a quoted tick; `decimals` overrides. */
+export function roundPrice(price: number, decimals?: number): number {
+  const factor = 10 ** priceDecimals(price, decimals);
   return Math.round(price * factor) / factor;
+}
+
+/** The smallest price step at this price level. */
+export function priceTick(price: number, decimals?: number): number {
+  return 10 ** -priceDecimals(price, decimals);
+}
+
+function priceDecimals(price: number, decimals: number | undefined): number {
+  return decimals ?? (price >= 1 ? 2 : 6);
 }

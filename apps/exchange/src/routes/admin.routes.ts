@@ -4,6 +4,8 @@ import type { ExchangeContext } from '../exchange-context';
 import { badRequest, notFound } from '../http/api-error';
 import { findAsset, type Asset } from '../market/asset-catalog';
 import { parseTimeframe } from '../market/timeframe';
+import { parseArticleDrafts } from '../news/article-input';
+import { toNewsJson } from '../news/news-json';
 import { newAccountNumber, newKeyId, newOpaqueToken, newSecretKey } from '../store/credentials';
 import type { AccountRecord } from '../store/records';
 import { formatDecimal, roundCash } from '../trading/decimal';
@@ -146,6 +148,23 @@ export function adminRoutes(ctx: ExchangeContext): Router {
       createdAt: new Date().toISOString(),
     });
     res.status(201).json({ access_token: token.id, token_type: 'bearer', scope: token.scope });
+  });
+
+  // Scripted headlines, served by /v1beta1/news beside the generated or file ones. One article
+  // object answers with the article, an array with an array.
+  router.post('/admin/news', (req, res) => {
+    const parsed = parseArticleDrafts(req.body, Date.now());
+    if ('problem' in parsed) throw badRequest(parsed.problem);
+    const articles = ctx.news.add(parsed.drafts).map((article) => toNewsJson(article));
+    res.status(201).json(Array.isArray(req.body) ? articles : articles[0]);
+  });
+
+  router.get('/admin/news', (_req, res) => {
+    res.json(ctx.news.posted().map((article) => toNewsJson(article)));
+  });
+
+  router.delete('/admin/news', (_req, res) => {
+    res.json({ deleted: ctx.news.clear() });
   });
 
   return router;

@@ -3,7 +3,7 @@ import { Router, type Request } from 'express';
 import type { ExchangeContext } from '../exchange-context';
 import { ApiError, notFound, unprocessable } from '../http/api-error';
 import { accountOf } from '../http/auth.middleware';
-import { findAsset, positionSymbol } from '../market/asset-catalog';
+import { findAsset, holdingAsset, positionSymbol } from '../market/asset-catalog';
 import type { AccountRecord, OrderRecord, PositionRecord } from '../store/records';
 import { roundQty } from '../trading/decimal';
 import { toOrderJson } from '../trading/order-json';
@@ -48,9 +48,10 @@ export function positionsRoutes(ctx: ExchangeContext): Router {
   return router;
 }
 
+/** A cross pair names the position in its base coin ("BTC/USDT" or "BTCUSDT" -> the BTC position). */
 function ownPosition(ctx: ExchangeContext, account: AccountRecord, symbol: string): PositionRecord {
   const asset = findAsset(symbol);
-  const position = asset && ctx.store.positionOf(account.id, asset.symbol);
+  const position = asset && ctx.store.positionOf(account.id, holdingAsset(asset).symbol);
   if (!position) throw notFound('position does not exist');
   return position;
 }

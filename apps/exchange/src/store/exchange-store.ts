@@ -7,9 +7,11 @@ import {
   type AccountRecord,
   type AuthCodeRecord,
   type CustomBarsRecord,
+  type NewsArticleRecord,
   type OrderRecord,
   type PositionRecord,
   type PriceAnchorRecord,
+  type QuoteSpreadRecord,
   type RejectedSubmissionRecord,
   type TradeEventRecord,
 } from './records';
@@ -24,7 +26,9 @@ export class ExchangeStore {
   readonly authCodes: Collection<AuthCodeRecord>;
   readonly priceAnchors: Collection<PriceAnchorRecord>;
   readonly customBars: Collection<CustomBarsRecord>;
+  readonly quoteSpreads: Collection<QuoteSpreadRecord>;
   readonly tradeEvents: Collection<TradeEventRecord>;
+  readonly newsArticles: Collection<NewsArticleRecord>;
   // Indexes over orders, which only grow: lookups stay cheap on a long-running exchange.
   private readonly clientOrderIndex = new Map<string, OrderRecord>();
   private readonly ordersByAccount = new Map<string, Set<string>>();
@@ -39,7 +43,9 @@ export class ExchangeStore {
     this.authCodes = new Collection('auth_code', backend);
     this.priceAnchors = new Collection('price_anchor', backend);
     this.customBars = new Collection('custom_bars', backend);
+    this.quoteSpreads = new Collection('quote_spread', backend);
     this.tradeEvents = new Collection('trade_event', backend);
+    this.newsArticles = new Collection('news_article', backend);
     for (const order of this.orders.values()) this.index(order);
   }
 

@@ -104,6 +104,14 @@ export interface PriceAnchorRecord {
   frozen?: boolean;
 }
 
+/** A symbol's quoted spread set through POST /admin/quotes (others keep their class default). */
+export interface QuoteSpreadRecord {
+  /** The symbol. */
+  id: string;
+  /** Ask minus bid, in basis points of the price: 0 < bps <= 5000. */
+  spreadBps: number;
+}
+
 export interface CustomBarsRecord {
   /** `${symbol}|${timeframe label}` */
   id: string;
@@ -124,4 +132,20 @@ export interface TradeEventRecord {
   qty: number | null;
   positionQty: number;
   timestamp: string;
+}
+
+/** A headline posted through POST /admin/news (generated and file headlines are not stored). */
+export interface NewsArticleRecord {
+  /** Alpaca's numeric article id, as a string (collections key by string). */
+  id: string;
+  headline: string;
+  summary: string;
+  content: string;
+  author: string;
+  source: string;
+  url: string | null;
+  /** Alpaca's spelling: tickers, and crypto pairs without the slash ("BTCUSD"). */
+  symbols: string[];
+  /** ISO-8601 publication time. */
+  createdAt: string;
 }

@@ -73,16 +73,20 @@ function reservedByOpenOrders(accountId: string, ledger: Ledger): Reserved {
   const coverable = new Map<string, number>();
   const sellable = new Map<string, number>();
   for (const order of ledger.openOrders(accountId)) {
+    // Cross-pair buys are paid in their quote currency, which funds-check.ts holds back instead.
+    if (order.side === 'buy' && ledger.quoteHoldingSymbol(order.symbol)) continue;
+    // Keyed by what is held: BTC/USD and BTC/USDT sells draw on the same BTC.
+    const key = ledger.holdingSymbol(order.symbol);
     const held = ledger.positionQty(accountId, order.symbol);
     const remaining = ledger.remainingQty(order);
     if (order.side === 'buy') {
-      const opening = remaining - take(coverable, order.symbol, Math.max(0, -held), remaining);
+      const opening = remaining - take(coverable, key, Math.max(0, -held), remaining);
       if (opening <= QTY_EPSILON) continue;
       const cost = order.notional !== null ? order.notional * (opening / remaining) : opening * (order.limitPrice ?? ledger.marketPrice(order.symbol));
       reserved.openingBuys += cost;
       if (order.assetClass === 'crypto') reserved.cryptoBuys += cost;
     } else {
-      const shortQty = remaining - take(sellable, order.symbol, Math.max(0, held), remaining);
+      const shortQty = remaining - take(sellable, key, Math.max(0, held), remaining);
       if (shortQty > QTY_EPSILON) reserved.shortSales += shortQty * ledger.shortSalePrice(order.symbol, order.limitPrice);
     }
   }

@@ -116,6 +116,8 @@ export class MatchingEngine {
     if (!isOpen(order) || !this.clock.isOpen(order.assetClass)) return;
     const asset = findAsset(order.symbol);
     if (!asset) return;
+    // Market orders fill at the trade price, not at the quote's ask/bid: many tests assert exact
+    // fill prices, and the configured spread (POST /admin/quotes) shows in quotes only.
     const market = this.prices.price(asset);
     const remaining = order.qty === null || order.filledQty === 0 ? order.qty : roundQty(order.qty - order.filledQty);
     const execution: Execution | undefined =
@@ -125,6 +127,11 @@ export class MatchingEngine {
     if (!execution) return;
     if (order.side === 'sell' && !this.canDeliver(order, execution.qty)) {
       // The units were sold meanwhile (e.g. by a position close) and no short is allowed.
+      this.close(order, 'canceled');
+      return;
+    }
+    if (order.side === 'buy' && !this.canPay(order, execution)) {
+      // A cross pair's quote currency was spent meanwhile: it cannot be borrowed.
       this.close(order, 'canceled');
       return;
     }
@@ -175,6 +182,13 @@ export class MatchingEngine {
     return asset.shortable && accountBalances(account, this.ledger).shortingEnabled;
   }
 
+  /** USD buys are checked against buying power on arrival; a cross pair needs its quote currency now. */
+  private canPay(order: OrderRecord, execution: Execution): boolean {
+    const quoteHolding = this.ledger.quoteHoldingSymbol(order.symbol);
+    if (!quoteHolding) return true;
+    return this.ledger.quoteCost(order, execution.qty) <= this.ledger.positionQty(order.accountId, quoteHolding);
+  }
+
   private close(order: OrderRecord, status: 'canceled' | 'expired'): OrderRecord {
     const now = new Date(this.now()).toISOString();
     const closed = this.store.saveOrder({
@@ -189,12 +203,13 @@ export class MatchingEngine {
     return closed;
   }
 
+  /** The position the order trades (BTC for BTC/USDT), as trade_updates report it. */
   private positionQty(order: OrderRecord): number {
-    return this.store.positionOf(order.accountId, order.symbol)?.qty ?? 0;
+    return this.ledger.positionQty(order.accountId, order.symbol);
   }
 }
 
-/** One fill: USD per unit and units. */
+/** One fill: price per unit (in the pair's quote currency) and units. */
 interface Execution {
   price: number;
   qty: number;

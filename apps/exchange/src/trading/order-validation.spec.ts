@@ -13,6 +13,8 @@ describe('validateOrder', () => {
     ['trailing zeros on a limit price', { ...market, type: 'limit', limit_price: '150.2500' }, { limitPrice: 150.25 }],
     ['a fractional crypto gtc limit', { symbol: 'BTC/USD', side: 'buy', type: 'limit', time_in_force: 'gtc', qty: '0.0012', limit_price: '60000.5' }, { qty: 0.0012 }],
     ['a crypto pair without slash', { ...market, symbol: 'ETHUSD', time_in_force: 'ioc' }, { timeInForce: 'ioc' }],
+    ['a cross pair notional in USDT', { ...market, symbol: 'BTC/USDT', time_in_force: 'gtc', qty: undefined, notional: '130.5' }, { notional: 130.5 }],
+    ['a notional in BTC under 1 (ETH/BTC)', { ...market, symbol: 'ETHBTC', time_in_force: 'gtc', qty: undefined, notional: '0.05' }, { notional: 0.05 }],
   ])('accepts %s', (_name, body, expected) => {
     expect(validateOrder(body)).toMatchObject(expected);
   });
@@ -40,6 +42,7 @@ describe('validateOrder', () => {
     ['a notional limit order', { ...market, type: 'limit', qty: undefined, notional: '100', limit_price: '10' }, 'notional orders must be market orders'],
     ['a notional gtc equity order', { ...market, qty: undefined, notional: '100', time_in_force: 'gtc' }, 'notional orders must be DAY orders'],
     ['a notional under $1', { ...market, qty: undefined, notional: '0.5' }, 'notional must be at least 1'],
+    ['a notional under 1 USDT', { ...market, symbol: 'SOL/USDT', time_in_force: 'gtc', qty: undefined, notional: '0.5' }, 'notional must be at least 1'],
     ['fractional limit shares', { ...market, qty: '1.5', type: 'limit', limit_price: '10' }, 'fractional orders must be market orders'],
     ['fractional gtc shares', { ...market, qty: '1.5', time_in_force: 'gtc' }, 'fractional orders must be DAY orders'],
     ['a bracket order', { ...market, order_class: 'bracket' }, 'order_class "bracket" is not supported'],

@@ -18,6 +18,8 @@ export interface ValidatedOrder {
 // Alpaca's documented ceiling; our own ids stay under the older 48 (libs/contracts).
 const MAX_CLIENT_ORDER_ID = 128;
 
+const USD_LIKE_QUOTES = new Set(['USD', 'USDT', 'USDC']);
+
 /** Checks a POST /v2/orders body the way Alpaca does; any violation is a 422. */
 export function validateOrder(body: Record<string, unknown>): ValidatedOrder {
   const symbol = text(body.symbol);
@@ -36,7 +38,9 @@ export function validateOrder(body: Record<string, unknown>): ValidatedOrder {
   if (body.stop_price != null) throw unprocessable('stop_price is only valid for stop orders');
 
   const qty = amount(body.qty, 'qty', 9);
-  const notional = amount(body.notional, 'notional', 2);
+  // A notional is counted in the pair's quote currency: cents for USD and stablecoins, 9 decimals for BTC (ETH/BTC).
+  const coinQuoted = !USD_LIKE_QUOTES.has(asset.quoteCurrency);
+  const notional = amount(body.notional, 'notional', coinQuoted ? 9 : 2);
   if (qty !== null && notional !== null) throw unprocessable('only one of qty or notional must be given');
   if (qty === null && notional === null) throw unprocessable('qty or notional is required');
 
@@ -48,7 +52,7 @@ export function validateOrder(body: Record<string, unknown>): ValidatedOrder {
   if (notional !== null) {
     if (type !== 'market') throw unprocessable('notional orders must be market orders');
     if (asset.assetClass === 'us_equity' && timeInForce !== 'day') throw unprocessable('notional orders must be DAY orders');
-    if (notional < 1) throw unprocessable('notional must be at least 1');
+    if (notional < 1 && !coinQuoted) throw unprocessable('notional must be at least 1');
   }
   if (qty !== null && !Number.isInteger(qty) && asset.assetClass === 'us_equity') {
     // Fractional shares trade only as market day orders.
