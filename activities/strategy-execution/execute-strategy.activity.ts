@@ -1,18 +1,14 @@
 import type { Logger } from 'pino';
-import {
-  clientOrderId,
-  isStrategyType,
-  type ExecutionResult,
-  type ExecutionTrigger,
-  type OrderSummary,
-} from '../../libs/contracts';
+import { isStrategyType, type ExecutionResult, type ExecutionTrigger, type OrderSummary } from '../../libs/contracts';
 import type { Broker, BrokerCredentials } from '../../libs/broker/broker.port';
 import { getStrategy } from '../../libs/strategies/registry';
 import type { ExecutionStore, RecordedDecision, StrategyRecord } from './execution-store.port';
 import { InvalidConfigurationError, StrategyInactiveError, StrategyNotFoundError } from './execution.errors';
-import { placeOrderOnce } from './place-order-once';
+import { knownMarketOf, loadDecisionMarket } from './load-decision-market';
+import { placeDecisionOrders } from './place-decision-orders';
 import { checkOrders, recordRiskRejection, riskHoldReason } from './risk/risk-gate';
 import type { RiskStore } from './risk/risk-store.port';
+import { DEFAULT_FILL_WAIT, type FillWait } from './unit/await-fill';
 
 export interface ExecuteStrategyInput {
   strategyId: string;
@@ -27,6 +23,8 @@ export interface ExecuteStrategyDeps {
   brokerFor(credentials: BrokerCredentials): Broker;
   logger: Logger;
   now(): Date;
+  /** How long a unit's legs are waited for; DEFAULT_FILL_WAIT unless a test shortens it. */
+  fillWait?: FillWait;
 }
 
 /**
@@ -52,22 +50,22 @@ export async function executeStrategy(deps: ExecuteStrategyDeps, input: ExecuteS
     // Recorded with the decision, so a retried run writes its one risk event instead of checking again.
     if (decision.risk) await recordRiskRejection(deps, { strategyId: strategy.id, userId: strategy.userId }, `run:${strategy.id}:${input.runNumber}`, decision.risk);
     if (decision.orders.length > 0) await ensureStillActive(store, strategy.id);
-    const orders: OrderSummary[] = [];
-    for (const [leg, intent] of decision.orders.entries()) {
-      const cid = clientOrderId(strategy.id, input.runNumber, leg);
-      orders.push(await placeOrderOnce(store, broker, { userId: strategy.userId, strategyId: strategy.id, runNumber: input.runNumber, clientOrderId: cid, intent }));
-    }
+    const placed = await placeDecisionOrders(store, broker, { strategy, runNumber: input.runNumber, decision, wait: deps.fillWait ?? DEFAULT_FILL_WAIT });
+    const { orders } = placed;
     const result: ExecutionResult = {
       strategy_id: strategy.id,
       run_number: input.runNumber,
       trigger: input.trigger,
-      action: decision.action,
-      reason: decision.reason,
-      ...(orders[0] ? { order: orders[0] } : {}),
+      action: placed.unitFailure ? 'hold' : decision.action,
+      reason: placed.unitFailure ?? decision.reason,
+      ...(orders.length > 0 ? { order: orders[0], orders } : {}),
       executed_at: deps.now().toISOString(),
     };
-    await store.finishExecution({ strategyId: strategy.id, runNumber: input.runNumber, result, nextState: decision.nextState, orderId: orders[0]?.id });
-    logDecision(log, result);
+    // A failed unit was unwound: the strategy did not enter, so its state stays as it was.
+    const nextState = placed.unitFailure ? strategy.state : decision.nextState;
+    await store.finishExecution({ strategyId: strategy.id, runNumber: input.runNumber, result, nextState, orderId: orders[0]?.id });
+    if (placed.unitFailure) log.warn(`⚠️ ${placed.unitFailure}`);
+    else logDecision(log, result);
     return result;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
@@ -100,42 +98,42 @@ async function decideAndRecord(
   const config = parsed.data;
   const asOf = deps.now();
   const request = definition.marketData(config, { state: strategy.state, asOf });
-  const [account, position, bars, latestPrice] = await Promise.all([
-    broker.getAccount(),
-    broker.getPosition(request.symbol),
-    broker.getBars(request.symbol, request.timeframe, request.limit),
-    broker.getLatestPrice(request.symbol),
-  ]);
-  const primary = { bars, latestPrice, position: position ? { qty: position.qty, avgEntryPrice: position.avgEntryPrice, marketValue: position.marketValue } : null };
+  const market = await loadDecisionMarket(broker, request);
+  const { account } = market;
+  const primary = market.markets[request.symbol];
   const decision = definition.decide({
     config,
     asOf,
     ...primary,
     account: { cash: account.cash, buyingPower: account.buyingPower, equity: account.equity },
     state: strategy.state,
-    markets: { [request.symbol]: primary },
-    quotes: {},
-    news: [],
+    markets: market.markets,
+    quotes: market.quotes,
+    news: market.news,
   });
   const verdict = await checkOrders(
     deps,
     broker,
-    { strategyId: strategy.id, userId: strategy.userId, config, orders: decision.orders },
-    { account, position: position ?? null, latestPrice },
+    { strategyId: strategy.id, userId: strategy.userId, config, orders: decision.orders, placement: decision.placement },
+    knownMarketOf(market),
   );
   // A refused order makes the run a hold that leaves the strategy's state as it was (a DCA has not spent).
   const recorded: RecordedDecision = verdict.allow
-    ? { action: decision.action, reason: decision.reason, orders: decision.orders, nextState: decision.nextState }
+    ? { action: decision.action, reason: decision.reason, orders: decision.orders, nextState: decision.nextState, ...(decision.placement ? { placement: decision.placement } : {}) }
     : { action: 'hold', reason: riskHoldReason(verdict), orders: [], nextState: strategy.state, risk: { rule: verdict.rule, reason: verdict.reason, details: verdict.details } };
   await deps.store.recordDecision(strategy.id, runNumber, recorded);
   return recorded;
 }
 
 function logDecision(log: Logger, result: ExecutionResult): void {
-  const order = result.order;
-  const size = order ? (order.qty !== null ? `${order.qty} ${order.symbol}` : `$${order.notional} of ${order.symbol}`) : '';
-  if (result.action === 'buy') log.info(`✅ BUY executed: ${size} (${result.reason})`);
-  else if (result.action === 'sell') log.info(`✅ SELL executed: ${size} (${result.reason})`);
+  const orders = result.orders ?? [];
+  const sizes = orders.map((order) => `${orders.length > 1 ? `${order.side} ` : ''}${sizeOf(order)}`).join(', ');
+  if (result.action === 'buy') log.info(`✅ BUY executed: ${sizes} (${result.reason})`);
+  else if (result.action === 'sell') log.info(`✅ SELL executed: ${sizes} (${result.reason})`);
   else if (result.reason.startsWith('HOLD')) log.info(`⏸️ ${result.reason}`);
   else log.info(result.reason.startsWith('risk:') ? `⏸️ HOLD - ${result.reason}` : `⏸️ HOLD - waiting for signal: ${result.reason}`);
+}
+
+function sizeOf(order: OrderSummary): string {
+  return order.qty !== null ? `${order.qty} ${order.symbol}` : `$${order.notional} of ${order.symbol}`;
 }

@@ -1,6 +1,7 @@
 import type { ExecutionResult, ExecutionTrigger, OrderIntent, OrderSummary } from '../../libs/contracts';
 import type { BrokerOrder } from '../../libs/broker/broker.port';
 import type { RecordedRiskRejection } from './risk/risk-gate';
+import type { UnitFailure } from './unit/place-unit';
 
 export interface StrategyRecord {
   id: string;
@@ -18,8 +19,12 @@ export interface RecordedDecision {
   reason: string;
   orders: OrderIntent[];
   nextState: Record<string, unknown>;
+  /** How `orders` go out (the strategy's Decision.placement); 'each' when absent. */
+  placement?: 'each' | 'unit';
   /** Set when the risk validator refused the strategy's orders: the run holds instead. */
   risk?: RecordedRiskRejection;
+  /** Set once a unit's leg has failed, before its filled legs are unwound: a retry sends no further leg. */
+  unitFailure?: UnitFailure;
 }
 
 export interface ExecutionRecord {

@@ -38,3 +38,13 @@ export function gridClientOrderId(strategyId: string, level: number, cycle: numb
   const compact = strategyId.replace(/-/g, '');
   return `ag-${compact}-${level}-${cycle}${side === 'buy' ? 'b' : 's'}`;
 }
+
+/**
+ * The client_order_id of the order that unwinds leg `leg` (0-based, as in clientOrderId) of a
+ * run's unit after a later leg failed. Deterministic so a retried run adopts the unwind it already
+ * sent instead of unwinding twice; the `u` keeps it apart from the legs' own ids. With a UUID
+ * strategy id it is 40 characters plus the run's and leg's digits, under the 48-character cap.
+ */
+export function unwindClientOrderId(strategyId: string, runNumber: number, leg: number): string {
+  return `${clientOrderId(strategyId, runNumber)}-u${leg}`;
+}

@@ -10,8 +10,10 @@ export interface RiskSubject {
   userId: string;
   /** The strategy's parsed configuration: its own limits and allocated capital live there. */
   config: Record<string, unknown>;
-  /** The orders about to be sent together; all for one symbol. */
+  /** The orders about to be sent together; all for one symbol unless `placement` is 'unit'. */
   orders: readonly OrderIntent[];
+  /** 'unit': legs filled one after another (see checkUnitOrders); otherwise sent independently. */
+  placement?: 'each' | 'unit';
 }
 
 /** Facts the caller already has for this decision, used instead of asking again. */
@@ -23,6 +25,10 @@ export interface KnownMarket {
   asset?: BrokerAsset;
   /** The strategy's open orders once the orders this step cancels first are gone. */
   openOrders?: number;
+  /** Latest prices of a multi-symbol decision's symbols, keyed as the orders spell them. */
+  latestPrices?: Record<string, number>;
+  /** Positions keyed by positionSymbolOf (crypto: the base asset against USD); null when flat. */
+  positions?: Record<string, BrokerPosition | null>;
 }
 
 /**

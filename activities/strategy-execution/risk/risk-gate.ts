@@ -3,6 +3,8 @@ import type { OrderIntent } from '../../../libs/contracts';
 import type { Broker } from '../../../libs/broker/broker.port';
 import type { RiskRejection, RiskVerdict } from '../../../libs/risk/risk-rule';
 import { validateOrders } from '../../../libs/risk/validate-orders';
+import { positionSymbolOf } from '../symbol-assets';
+import { checkUnitOrders } from './check-unit-orders';
 import { loadRiskInput, type KnownMarket, type RiskSubject } from './load-risk-input';
 import { riskEventId } from './risk-event-id';
 import type { RiskStore } from './risk-store.port';
@@ -18,14 +20,21 @@ export type RecordedRiskRejection = Pick<RiskRejection, 'rule' | 'reason' | 'det
 
 /**
  * Runs every risk rule over a batch of orders, per symbol (the rules compare an order with its
- * symbol's position), and returns the first rejection. No orders, nothing to check.
+ * symbol's position), and returns the first rejection. A unit's legs are checked in order instead,
+ * each against the position the legs before it leave (see checkUnitOrders). No orders, nothing to check.
  */
 export async function checkOrders(deps: RiskGateDeps, broker: Broker, subject: RiskSubject, known: KnownMarket = {}): Promise<RiskVerdict> {
+  if (subject.orders.length === 0) return { allow: true };
+  if (subject.placement === 'unit') {
+    const refused = await checkUnitOrders(deps, broker, subject, known);
+    if (!refused) return { allow: true };
+    const { rejection, leg } = refused;
+    return { ...rejection, details: { ...rejection.details, orders: [describeOrder(subject.orders[leg])], unit_leg: leg + 1 } };
+  }
   const bySymbol = new Map<string, OrderIntent[]>();
   for (const order of subject.orders) bySymbol.set(order.symbol, [...(bySymbol.get(order.symbol) ?? []), order]);
   for (const [symbol, orders] of bySymbol) {
-    const sameSymbol = symbol === subject.orders[0].symbol ? known : {};
-    const verdict = validateOrders(await loadRiskInput(broker, deps.riskStore, { ...subject, orders }, deps.now(), sameSymbol));
+    const verdict = validateOrders(await loadRiskInput(broker, deps.riskStore, { ...subject, orders }, deps.now(), knownForSymbol(symbol, subject, known)));
     if (!verdict.allow) return { ...verdict, details: { ...verdict.details, orders: orders.map(describeOrder) } };
   }
   return { allow: true };
@@ -72,6 +81,19 @@ export async function recordRiskRejection(
 /** The execution result's reason for a rejected order: `risk: <rule>: <reason>`. */
 export function riskHoldReason(rejection: RecordedRiskRejection): string {
   return `risk: ${rejection.rule}: ${rejection.reason}`;
+}
+
+// The caller's single-symbol facts belong to the first order's symbol; its per-symbol maps (a
+// multi-symbol decision's market) to whichever symbol they name; the account to all.
+function knownForSymbol(symbol: string, subject: RiskSubject, known: KnownMarket): KnownMarket {
+  const own = symbol === subject.orders[0].symbol ? known : { account: known.account };
+  const price = known.latestPrices?.[symbol];
+  const positionSymbol = positionSymbolOf(symbol);
+  return {
+    ...own,
+    ...(price !== undefined ? { latestPrice: price } : {}),
+    ...(known.positions && positionSymbol in known.positions ? { position: known.positions[positionSymbol] } : {}),
+  };
 }
 
 function describeOrder(order: OrderIntent): Record<string, unknown> {

@@ -1,0 +1,87 @@
+import type { Broker } from '../../../libs/broker/broker.port';
+import { projectExposures } from '../../../libs/risk/order-exposure';
+import type { RiskInput, RiskRejection, RiskRule } from '../../../libs/risk/risk-rule';
+import { assetNotTradableRule } from '../../../libs/risk/rules/asset-not-tradable.rule';
+import { marketClosedRule } from '../../../libs/risk/rules/market-closed.rule';
+import { RISK_RULES, validateOrders } from '../../../libs/risk/validate-orders';
+import { baseAsset, isUsdQuoted, positionSymbolOf, quoteCurrency } from '../symbol-assets';
+import { loadRiskInput, type KnownMarket, type RiskSubject } from './load-risk-input';
+import type { RiskGateDeps } from './risk-gate';
+
+// A leg priced in something other than USD (BTC/USDT, ETH/BTC) swaps one holding for another
+// inside the unit: its price is not in USD, so the USD size and money rules cannot value it.
+const CONVERSION_RULES: readonly RiskRule[] = [assetNotTradableRule, marketClosedRule];
+
+/** Units of one asset, and USD put into it, that the unit's earlier legs move. */
+interface Moved {
+  qty: number;
+  usd: number;
+}
+
+/**
+ * The risk check of a unit (pairs, arbitrage). Its legs go out one after another, each once the
+ * one before has filled, so each leg is checked on its own against the account as the earlier
+ * legs leave it, not against the broker's current position: a "sell BTC/USD" after a "buy
+ * BTC/USDT" sells what the unit just bought, it does not open a short.
+ *
+ * - Positions are projected per asset: a crypto pair moves its base asset (BTC/USDT and BTC/USD
+ *   both move BTC, which the broker keys as BTCUSD); a conversion leg also moves the asset it is
+ *   priced in (buying ETH/BTC spends BTC), so a later leg can sell what a conversion yielded.
+ * - Buying power drops by what each earlier USD leg needs (as the buying-power rule counts it)
+ *   and grows by what an earlier sale of a held position brings in.
+ * - USD-quoted legs face every rule; conversion legs only the tradable and market-open rules.
+ *
+ * The rules themselves are unchanged: each sees a one-order batch with the projected position.
+ * Returns the first leg refused, or undefined when every leg passes.
+ */
+export async function checkUnitOrders(
+  deps: RiskGateDeps,
+  broker: Broker,
+  subject: RiskSubject,
+  known: KnownMarket,
+): Promise<{ leg: number; rejection: RiskRejection } | undefined> {
+  const account = known.account ?? (await broker.getAccount());
+  const moved = new Map<string, Moved>();
+  const heldAtBroker = new Map<string, number>();
+  let spent = 0;
+  for (const [leg, order] of subject.orders.entries()) {
+    const asset = baseAsset(order.symbol);
+    const price = known.latestPrices?.[order.symbol] ?? (await broker.getLatestPrice(order.symbol));
+    const held = await accountQty(broker, known, heldAtBroker, positionSymbolOf(order.symbol));
+    const before = moved.get(asset) ?? { qty: 0, usd: 0 };
+    const loaded = await loadRiskInput(broker, deps.riskStore, { ...subject, orders: [order] }, deps.now(), {
+      account: { ...account, buyingPower: account.buyingPower - spent, nonMarginableBuyingPower: account.nonMarginableBuyingPower - spent },
+      position: null, // replaced by the projection below
+      latestPrice: price,
+    });
+    const input: RiskInput = {
+      ...loaded,
+      accountPositionQty: held + before.qty,
+      strategyPosition: { qty: loaded.strategyPosition.qty + before.qty, netInvested: loaded.strategyPosition.netInvested + before.usd },
+    };
+    const usdLeg = isUsdQuoted(order.symbol);
+    const verdict = validateOrders(input, usdLeg ? RISK_RULES : CONVERSION_RULES);
+    if (!verdict.allow) return { leg, rejection: verdict };
+
+    const [fill] = projectExposures(input.accountPositionQty, [order], price);
+    const units = order.side === 'buy' ? fill.qty : -fill.qty;
+    move(moved, asset, units, usdLeg ? Math.sign(units) * fill.notional : 0);
+    if (usdLeg) spent += order.side === 'buy' ? fill.notional : (2 * fill.increase - fill.qty) * fill.price;
+    else move(moved, quoteCurrency(order.symbol), -units * fill.price, 0);
+  }
+  return undefined;
+}
+
+async function accountQty(broker: Broker, known: KnownMarket, cache: Map<string, number>, positionSymbol: string): Promise<number> {
+  const cached = cache.get(positionSymbol);
+  if (cached !== undefined) return cached;
+  const position = known.positions && positionSymbol in known.positions ? known.positions[positionSymbol] : await broker.getPosition(positionSymbol);
+  const qty = position?.qty ?? 0;
+  cache.set(positionSymbol, qty);
+  return qty;
+}
+
+function move(moved: Map<string, Moved>, asset: string, qty: number, usd: number): void {
+  const current = moved.get(asset) ?? { qty: 0, usd: 0 };
+  moved.set(asset, { qty: current.qty + qty, usd: current.usd + usd });
+}
