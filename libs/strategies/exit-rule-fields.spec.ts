@@ -5,10 +5,19 @@ import { validateStrategyConfiguration } from './validate-configuration';
 describe('exit rule fields', () => {
   const exitRules = { take_profit_pct: 5, stop_loss_pct: 2, trailing_stop_pct: 1.5, take_profit_price: 120, stop_loss_price: 90 };
 
-  it.each(STRATEGY_TYPES)('%s accepts every exit field', (type) => {
+  // The exit monitor watches one symbol's position; a pair, a basket or an arbitrage cycle has none.
+  const MULTI_SYMBOL_TYPES: readonly string[] = ['pairs_trading', 'arbitrage', 'smart_rebalance'];
+
+  it.each(STRATEGY_TYPES.filter((type) => !MULTI_SYMBOL_TYPES.includes(type)))('%s accepts every exit field', (type) => {
     const parsed = getStrategy(type).configSchema.safeParse(exitRules);
     const unknown = parsed.success ? [] : parsed.error.issues.filter((issue) => issue.code === 'unrecognized_keys');
     expect(unknown).toEqual([]);
+  });
+
+  it.each(MULTI_SYMBOL_TYPES)('%s refuses exit fields by name', (type) => {
+    const parsed = getStrategy(type as (typeof STRATEGY_TYPES)[number]).configSchema.safeParse(exitRules);
+    const unknown = parsed.success ? [] : parsed.error.issues.filter((issue) => issue.code === 'unrecognized_keys');
+    expect(unknown).toHaveLength(1);
   });
 
   it('keeps them in a valid configuration', () => {

@@ -29,7 +29,7 @@ describe('validateStrategyConfiguration', () => {
     ['momentum_breakout', [], ['configuration must be an object']],
     ['momentum_breakout', 'AAPL', ['configuration must be an object']],
     ['momentum_breakout', undefined, ['configuration is required']],
-    ['wheel_strategy', momentum, ['type "wheel_strategy" is not supported yet; supported types: spot_grid, futures_grid, infinity_grid, reverse_grid, dca, momentum_breakout']],
+    ['wheel_strategy', momentum, ['type "wheel_strategy" is not supported yet; supported types: spot_grid, futures_grid, infinity_grid, reverse_grid, dca, momentum_breakout, news_based_trading, mean_reversion, pairs_trading, swing_trading, scalping, arbitrage, smart_rebalance']],
     ['spot_grid', {}, ['configuration.symbol is required', 'configuration.lower_price is required', 'configuration.upper_price is required', 'configuration.grid_count is required']],
     ['spot_grid', { ...grid, allocated_capital: 1000 }, ['configuration.allocated_capital must not be set together with quantity_per_grid; set exactly one']],
     ['spot_grid', { ...grid, upper_price: 90 }, ['configuration.upper_price must be greater than lower_price']],
