@@ -1,36 +1,11 @@
-import pino from 'pino';
-import { executeStrategy, type ExecuteStrategyDeps } from './execute-strategy.activity';
+import type { FakeBroker } from './testing/fake-broker';
+import type { InMemoryRiskStore } from './testing/in-memory-risk-store';
+import { executeStrategy } from './execute-strategy.activity';
 import { riskEventId } from './risk/risk-event-id';
-import { FakeBroker } from './testing/fake-broker';
-import { InMemoryExecutionStore } from './testing/in-memory-execution-store';
-import { InMemoryRiskStore } from './testing/in-memory-risk-store';
-
-const STRATEGY_ID = '0b7d6f1c-2a9e-4c1e-9a55-3d2f8e7b1a02';
-const run = (runNumber: number) => ({ strategyId: STRATEGY_ID, runNumber, trigger: 'scheduled' as const });
+import { executionSetup, runOf as run, STRATEGY_ID } from './testing/execution-setup';
 
 function setup(configuration: Record<string, unknown> = {}) {
-  const store = new InMemoryExecutionStore();
-  store.strategies.set(STRATEGY_ID, {
-    id: STRATEGY_ID,
-    userId: 'user-1',
-    name: 'Daily AAPL',
-    type: 'dca',
-    isActive: true,
-    configuration: { symbol: 'AAPL', amount_per_buy: 100, allocated_capital: 1000, ...configuration },
-    state: { spent: 200, buys: 2 },
-  });
-  const broker = new FakeBroker();
-  const riskStore = new InMemoryRiskStore();
-  const logLines: Array<{ level: number; msg: string; rule?: string }> = [];
-  const deps: ExecuteStrategyDeps = {
-    store,
-    riskStore,
-    loadCredentials: async () => ({ kind: 'key', keyId: 'k', secretKey: 's', environment: 'paper' }),
-    brokerFor: () => broker,
-    logger: pino({ level: 'info' }, { write: (line: string) => logLines.push(JSON.parse(line)) }),
-    now: () => new Date('2026-11-25T15:00:00Z'),
-  };
-  return { store, broker, riskStore, deps, logLines };
+  return executionSetup('dca', { symbol: 'AAPL', amount_per_buy: 100, allocated_capital: 1000, ...configuration }, { spent: 200, buys: 2 });
 }
 
 describe('executeStrategy with the risk validator', () => {
