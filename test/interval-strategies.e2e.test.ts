@@ -31,11 +31,11 @@ const PAIR_SPY = [529, 527.6, 530.2, 528.8, 531.4, 530, 532.6, 531.2, 533.8, 532
  * reached the exchange, and the reason recorded on the execution. Every test uses its own
  * account and symbols, because the exchange's prices are shared.
  */
-describe('interval strategies over the API', () => {
+describe.each(['sqlite', 'postgres'] as const)('interval strategies over the API (%s)', (kind) => {
   let stack: StrategyTestStack;
 
   beforeAll(async () => {
-    stack = await startStrategyTestStack('sqlite');
+    stack = await startStrategyTestStack(kind);
     await exchangeAdmin(stack, '/admin/clock', { is_open: true });
   }, 120_000);
 
