@@ -135,6 +135,10 @@ describe.each(['sqlite', 'postgres'] as const)('interval strategies over the API
       { symbol: 'QQQ', side: 'buy', qty: '11', status: 'filled' },
     ]);
     expect(await recordedReason(user, created.id)).toMatch(expected);
+    const runs = await stack.http().get(`/api/strategies/${created.id}/executions`).set('Authorization', user.auth).expect(200);
+    const orders = await stack.http().get(`/api/strategies/${created.id}/orders`).set('Authorization', user.auth).expect(200);
+    expect(runs.body[0].order_ids).toHaveLength(2);
+    expect(new Set(runs.body[0].order_ids)).toEqual(new Set(orders.body.map((order: { id: string }) => order.id)));
     await stop(user, created.id);
   }, 60_000);
 

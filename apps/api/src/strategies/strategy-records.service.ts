@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { BotOrder, BotRiskEvent, ExitEvent, StrategyExecution, Trade } from '../../../../libs/database/entities';
+import type { ExecutionResult } from '../../../../libs/contracts';
 import { toOrderSummary } from '../../../../libs/database/order-summary';
 import { StrategiesService } from './strategies.service';
 import { toSnakeCaseRow } from './snake-case-row';
@@ -46,6 +47,8 @@ export class StrategyRecordsService {
       action: run.action,
       reason: run.reason,
       order_id: run.orderId,
+      // Every leg of a pair, an arbitrage or a rebalance; the run's first order is order_id.
+      order_ids: (run.result as Partial<ExecutionResult> | null)?.orders?.map((order) => order.id) ?? (run.orderId ? [run.orderId] : []),
       error: run.error,
       attempts: run.attempts,
       started_at: run.startedAt.toISOString(),
