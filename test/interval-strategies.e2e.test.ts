@@ -212,6 +212,36 @@ describe.each(['sqlite', 'postgres'] as const)('interval strategies over the API
     await stop(user, created.id);
   }, 60_000);
 
+  it('smart_rebalance of an all-crypto basket buys with what its own sell raised when the account has no other cash', async () => {
+    const user = await userWithPaperAccount(stack, 10_000);
+    // Each coin is half of this account: above the default max_position_pct of 25.
+    await stack.http().patch('/api/users/me/risk-limits').set('Authorization', user.auth).send({ max_position_pct: 100 }).expect(200);
+    for (const [symbol, price] of [['SOL/USD', 100], ['LTC/USD', 50]] as const) {
+      await exchangeAdmin(stack, '/admin/prices', { symbol, price, frozen: true });
+    }
+    const created = await create(user, 'smart_rebalance', { targets: { 'SOL/USD': 50, 'LTC/USD': 50 }, allocated_capital: 10000 });
+    expect(created.initial_execution_result.reason).toBe('investing $10,000.00 of allocated capital (nothing held yet); buy $5,000.00 SOL/USD, buy $5,000.00 LTC/USD');
+    const account = async () => {
+      const res = await fetch(`${stack.exchange.url}/v2/account`, { headers: { 'APCA-API-KEY-ID': user.keyId, 'APCA-API-SECRET-KEY': user.secretKey } });
+      return (await res.json()) as { cash: string; non_marginable_buying_power: string };
+    };
+    expect(await account()).toMatchObject({ cash: '0', non_marginable_buying_power: '0' });
+
+    // SOL 50 x 125 = $6,250 of a $11,250 basket: 5 SOL ($625) go to LTC, paid with the sale's proceeds.
+    await exchangeAdmin(stack, '/admin/prices', { symbol: 'SOL/USD', price: 125, frozen: true });
+    const rebalance = await stack.http().post(`/api/strategies/${created.id}/execute`).set('Authorization', user.auth).expect(200);
+    expect(rebalance.body).toMatchObject({
+      action: 'buy',
+      reason: 'rebalancing: SOL/USD 55.6% vs 50% target (+5.6 pp) exceeds 5 pp; sell 5 SOL/USD, buy $625.00 LTC/USD',
+    });
+    expect((await sentOrders(user)).slice(2)).toMatchObject([
+      { symbol: 'SOL/USD', side: 'sell', qty: '5', status: 'filled' },
+      { symbol: 'LTC/USD', side: 'buy', notional: '625', status: 'filled' },
+    ]);
+    expect((await account()).cash).toBe('0');
+    await stop(user, created.id);
+  }, 60_000);
+
   it.each([
     ['mean_reversion', { symbol: 'MSFT', allocated_capital: 1000, entry_z: 4, stop_z: 3 }, /configuration\.stop_z/],
     ['swing_trading', { symbol: 'NVDA', allocated_capital: 1000, fast_period: 30, slow_period: 10 }, /configuration\.slow_period/],

@@ -6,7 +6,7 @@ import type { ExecutionStore, RecordedDecision, StrategyRecord } from './executi
 import { InvalidConfigurationError, StrategyInactiveError, StrategyNotFoundError } from './execution.errors';
 import { knownMarketOf, loadDecisionMarket } from './load-decision-market';
 import { placeDecisionOrders } from './place-decision-orders';
-import { checkOrders, recordRiskRejection, riskHoldReason } from './risk/risk-gate';
+import { checkDecisionOrders, recordRiskRejection, riskHoldReason } from './risk/risk-gate';
 import type { RiskStore } from './risk/risk-store.port';
 import { DEFAULT_FILL_WAIT, type FillWait } from './unit/await-fill';
 
@@ -111,7 +111,7 @@ async function decideAndRecord(
     quotes: market.quotes,
     news: market.news,
   });
-  const verdict = await checkOrders(
+  const verdict = await checkDecisionOrders(
     deps,
     broker,
     { strategyId: strategy.id, userId: strategy.userId, config, orders: decision.orders, placement: decision.placement },

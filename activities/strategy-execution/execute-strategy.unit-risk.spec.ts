@@ -19,7 +19,7 @@ const VIA_USDT = [marketOrder('buy', 700, 'USDT/USD'), marketOrder('buy', 0.01, 
 afterEach(() => jest.restoreAllMocks());
 
 describe("executeStrategy: the risk check of a 'unit' decision", () => {
-  it('lets a sell of what an earlier leg bought through, where the same orders checked one by one are refused as a short', async () => {
+  it('lets a sell of what an earlier leg bought through, where the same sell alone is refused as a short', async () => {
     const unit = arbitrageSetup(VIA_USDT);
     const allowed = await executeStrategy(unit.deps, runOf(1));
     expect(allowed.action).toBe('buy');
@@ -27,10 +27,10 @@ describe("executeStrategy: the risk check of a 'unit' decision", () => {
     expect(unit.riskStore.events.size).toBe(0);
     jest.restoreAllMocks();
 
-    const each = arbitrageSetup(VIA_USDT, 'each');
-    const refused = await executeStrategy(each.deps, runOf(1));
+    const alone = arbitrageSetup([VIA_USDT[2]]);
+    const refused = await executeStrategy(alone.deps, runOf(1));
     expect(refused).toMatchObject({ action: 'hold', reason: expect.stringMatching(/^risk: asset_not_shortable: selling 0\.01 BTC\/USD with 0 held/) });
-    expect(each.broker.placed).toEqual([]);
+    expect(alone.broker.placed).toEqual([]);
   });
 
   it('counts what a conversion leg yields in the currency it is priced in (a triangle through ETH/BTC)', async () => {
@@ -47,7 +47,7 @@ describe("executeStrategy: the risk check of a 'unit' decision", () => {
     expect([...riskStore.events.values()][0].details).toMatchObject({ unit_leg: 3, orders: [{ symbol: 'BTC/USD', side: 'sell', qty: 0.02 }] });
   });
 
-  it('does not hold a leg priced in USDT to the USD buying power, which checking the orders one by one does', async () => {
+  it("does not hold a leg priced in USDT to the USD buying power, which an 'each' decision's order is held to", async () => {
     const orders = [marketOrder('buy', 0.1, 'BTC/USDT'), marketOrder('sell', 0.1, 'BTC/USD')];
     const unit = arbitrageSetup(orders);
     unit.broker.buyingPower = 1_000;

@@ -10,9 +10,9 @@ export interface RiskSubject {
   userId: string;
   /** The strategy's parsed configuration: its own limits and allocated capital live there. */
   config: Record<string, unknown>;
-  /** The orders about to be sent together; all for one symbol unless `placement` is 'unit'. */
+  /** The orders about to be sent; loadRiskInput takes them as one batch of the first order's symbol. */
   orders: readonly OrderIntent[];
-  /** 'unit': legs filled one after another (see checkUnitOrders); otherwise sent independently. */
+  /** A decision's placement: 'unit' relaxes the rules for its conversion legs (see checkOrdersInTurn). */
   placement?: 'each' | 'unit';
 }
 

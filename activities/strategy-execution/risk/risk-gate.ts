@@ -4,7 +4,7 @@ import type { Broker } from '../../../libs/broker/broker.port';
 import type { RiskRejection, RiskVerdict } from '../../../libs/risk/risk-rule';
 import { validateOrders } from '../../../libs/risk/validate-orders';
 import { positionSymbolOf } from '../symbol-assets';
-import { checkUnitOrders } from './check-unit-orders';
+import { checkOrdersInTurn } from './check-orders-in-turn';
 import { loadRiskInput, type KnownMarket, type RiskSubject } from './load-risk-input';
 import { riskEventId } from './risk-event-id';
 import type { RiskStore } from './risk-store.port';
@@ -19,18 +19,12 @@ export interface RiskGateDeps {
 export type RecordedRiskRejection = Pick<RiskRejection, 'rule' | 'reason' | 'details'>;
 
 /**
- * Runs every risk rule over a batch of orders, per symbol (the rules compare an order with its
- * symbol's position), and returns the first rejection. A unit's legs are checked in order instead,
- * each against the position the legs before it leave (see checkUnitOrders). No orders, nothing to check.
+ * Runs every risk rule over a batch of orders sent together (a grid's opening ladder), per symbol
+ * (the rules compare an order with its symbol's position), and returns the first rejection. No
+ * orders, nothing to check.
  */
 export async function checkOrders(deps: RiskGateDeps, broker: Broker, subject: RiskSubject, known: KnownMarket = {}): Promise<RiskVerdict> {
   if (subject.orders.length === 0) return { allow: true };
-  if (subject.placement === 'unit') {
-    const refused = await checkUnitOrders(deps, broker, subject, known);
-    if (!refused) return { allow: true };
-    const { rejection, leg } = refused;
-    return { ...rejection, details: { ...rejection.details, orders: [describeOrder(subject.orders[leg])], unit_leg: leg + 1 } };
-  }
   const bySymbol = new Map<string, OrderIntent[]>();
   for (const order of subject.orders) bySymbol.set(order.symbol, [...(bySymbol.get(order.symbol) ?? []), order]);
   for (const [symbol, orders] of bySymbol) {
@@ -38,6 +32,22 @@ export async function checkOrders(deps: RiskGateDeps, broker: Broker, subject: R
     if (!verdict.allow) return { ...verdict, details: { ...verdict.details, orders: orders.map(describeOrder) } };
   }
   return { allow: true };
+}
+
+/**
+ * The risk check of an interval strategy's decision. Its orders go out one after another (a
+ * unit's legs each once the one before has filled, an 'each' decision's each once the sell before
+ * has finished), so a unit, or a decision of several orders, is checked in turn: each order
+ * against the account the ones before it leave (see checkOrdersInTurn), which lets a rebalance's
+ * buy spend what its own sell raises. A single order is checked like any batch.
+ */
+export async function checkDecisionOrders(deps: RiskGateDeps, broker: Broker, subject: RiskSubject, known: KnownMarket = {}): Promise<RiskVerdict> {
+  if (subject.placement !== 'unit' && subject.orders.length <= 1) return checkOrders(deps, broker, subject, known);
+  const refused = await checkOrdersInTurn(deps, broker, subject, known);
+  if (!refused) return { allow: true };
+  const { rejection, leg } = refused;
+  const which = subject.placement === 'unit' ? { unit_leg: leg + 1 } : { decision_order: leg + 1 };
+  return { ...rejection, details: { ...rejection.details, orders: [describeOrder(subject.orders[leg])], ...which } };
 }
 
 /**

@@ -2,7 +2,10 @@ import { Context } from '@temporalio/activity';
 import type { Broker, BrokerOrder, BrokerOrderStatus } from '../../../libs/broker/broker.port';
 import { BrokerNotFoundError, OrderRejectedError } from '../../../libs/broker/broker.errors';
 
-/** How long a unit waits for each leg: poll every `pollMs` for up to `timeoutMs` (milliseconds). */
+/**
+ * How long a unit waits for each leg, and an 'each' decision for each sell before its next order:
+ * poll every `pollMs` for up to `timeoutMs` (milliseconds).
+ */
 export interface FillWait {
   pollMs: number;
   timeoutMs: number;
@@ -28,16 +31,26 @@ export interface AwaitedOrder {
  * working after `timeoutMs` is canceled, so it cannot fill after the unit has given up on it.
  */
 export async function awaitFill(broker: Broker, orderId: string, wait: FillWait): Promise<AwaitedOrder> {
-  const polls = Math.max(1, Math.ceil(wait.timeoutMs / Math.max(wait.pollMs, 1)));
-  const order = await pollUntilFinal(broker, orderId, wait.pollMs, polls);
-  if (FINAL_STATUSES.has(order.status)) return { order, timedOut: false };
+  const order = await awaitFinish(broker, orderId, wait);
+  if (isFinished(order.status)) return { order, timedOut: false };
   await cancelUnlessFinished(broker, orderId);
   return { order: await pollUntilFinal(broker, orderId, wait.pollMs, POLLS_AFTER_CANCEL), timedOut: true };
 }
 
+/** Waits up to `timeoutMs` for the order to finish and returns it as last reported: still working if it has not. */
+export async function awaitFinish(broker: Broker, orderId: string, wait: FillWait): Promise<BrokerOrder> {
+  const polls = Math.max(1, Math.ceil(wait.timeoutMs / Math.max(wait.pollMs, 1)));
+  return pollUntilFinal(broker, orderId, wait.pollMs, polls);
+}
+
+/** True once the broker will not fill any more of the order. */
+export function isFinished(status: string): boolean {
+  return FINAL_STATUSES.has(status as BrokerOrderStatus);
+}
+
 async function pollUntilFinal(broker: Broker, orderId: string, pollMs: number, polls: number): Promise<BrokerOrder> {
   let order = await broker.getOrder(orderId);
-  for (let poll = 1; poll < polls && !FINAL_STATUSES.has(order.status); poll++) {
+  for (let poll = 1; poll < polls && !isFinished(order.status); poll++) {
     heartbeat();
     await sleep(pollMs);
     order = await broker.getOrder(orderId);

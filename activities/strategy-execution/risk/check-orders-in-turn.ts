@@ -8,33 +8,36 @@ import { baseAsset, isUsdQuoted, positionSymbolOf, quoteCurrency } from '../symb
 import { loadRiskInput, type KnownMarket, type RiskSubject } from './load-risk-input';
 import type { RiskGateDeps } from './risk-gate';
 
-// A leg priced in something other than USD (BTC/USDT, ETH/BTC) swaps one holding for another
-// inside the unit: its price is not in USD, so the USD size and money rules cannot value it.
+// A unit's leg priced in something other than USD (BTC/USDT, ETH/BTC) swaps one holding for
+// another inside the unit: its price is not in USD, so the USD size and money rules cannot value it.
 const CONVERSION_RULES: readonly RiskRule[] = [assetNotTradableRule, marketClosedRule];
 
-/** Units of one asset, and USD put into it, that the unit's earlier legs move. */
+/** Units of one asset, and USD put into it, that the decision's earlier orders move. */
 interface Moved {
   qty: number;
   usd: number;
 }
 
 /**
- * The risk check of a unit (pairs, arbitrage). Its legs go out one after another, each once the
- * one before has filled, so each leg is checked on its own against the account as the earlier
- * legs leave it, not against the broker's current position: a "sell BTC/USD" after a "buy
- * BTC/USDT" sells what the unit just bought, it does not open a short.
+ * The risk check of a decision whose orders go out one after another: a unit's legs (pairs,
+ * arbitrage) each once the one before has filled, an 'each' decision's orders each once the sell
+ * before them has finished (a rebalance funds its buys with its sells). So each order is checked
+ * on its own against the account as the earlier ones leave it, not against the broker's current
+ * account: a "sell BTC/USD" after a "buy BTC/USDT" sells what the unit just bought, it does not
+ * open a short, and a buy may spend what an earlier sale raises.
  *
  * - Positions are projected per asset: a crypto pair moves its base asset (BTC/USDT and BTC/USD
  *   both move BTC, which the broker keys as BTCUSD); a conversion leg also moves the asset it is
  *   priced in (buying ETH/BTC spends BTC), so a later leg can sell what a conversion yielded.
- * - Buying power drops by what each earlier USD leg needs (as the buying-power rule counts it)
+ * - Buying power drops by what each earlier USD order needs (as the buying-power rule counts it)
  *   and grows by what an earlier sale of a held position brings in.
- * - USD-quoted legs face every rule; conversion legs only the tradable and market-open rules.
+ * - USD-quoted orders face every rule. A unit's conversion legs only face the tradable and
+ *   market-open rules; an 'each' decision gets no such allowance, its orders stand on their own.
  *
  * The rules themselves are unchanged: each sees a one-order batch with the projected position.
- * Returns the first leg refused, or undefined when every leg passes.
+ * Returns the first order refused (0-based), or undefined when every order passes.
  */
-export async function checkUnitOrders(
+export async function checkOrdersInTurn(
   deps: RiskGateDeps,
   broker: Broker,
   subject: RiskSubject,
@@ -60,7 +63,7 @@ export async function checkUnitOrders(
       strategyPosition: { qty: loaded.strategyPosition.qty + before.qty, netInvested: loaded.strategyPosition.netInvested + before.usd },
     };
     const usdLeg = isUsdQuoted(order.symbol);
-    const verdict = validateOrders(input, usdLeg ? RISK_RULES : CONVERSION_RULES);
+    const verdict = validateOrders(input, usdLeg || subject.placement !== 'unit' ? RISK_RULES : CONVERSION_RULES);
     if (!verdict.allow) return { leg, rejection: verdict };
 
     const [fill] = projectExposures(input.accountPositionQty, [order], price);
