@@ -37,7 +37,8 @@ describe('strategyWorkflow', () => {
   const runsOf = (strategyId: string) => calls.filter((c) => c.strategyId === strategyId);
 
   beforeAll(async () => {
-    testWorker = await startWorkflowTestWorker({ executeStrategy });
+    // Failed runs are followed by settleUnit; these runs have no unit to settle.
+    testWorker = await startWorkflowTestWorker({ executeStrategy, settleUnit: async () => undefined });
     ({ client, workflows } = testWorker);
   }, 120_000);
 

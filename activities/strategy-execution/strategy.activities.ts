@@ -1,5 +1,6 @@
 import { withHeartbeat } from '../shared/with-heartbeat';
 import { executeStrategy, type ExecuteStrategyDeps, type ExecuteStrategyInput } from './execute-strategy.activity';
+import { settleUnit, type SettleUnitInput } from './unit/settle-unit.activity';
 
 /**
  * The activities strategy workflows call, bound to their dependencies. Workflows import only
@@ -8,6 +9,7 @@ import { executeStrategy, type ExecuteStrategyDeps, type ExecuteStrategyInput } 
 export function createStrategyActivities(deps: ExecuteStrategyDeps) {
   return {
     executeStrategy: (input: ExecuteStrategyInput) => withHeartbeat(() => executeStrategy(deps, input)),
+    settleUnit: (input: SettleUnitInput) => withHeartbeat(() => settleUnit(deps, input)),
   };
 }
 
