@@ -5,6 +5,7 @@ import { getStrategy } from '../../libs/strategies/registry';
 import type { ExecutionStore, RecordedDecision, StrategyRecord } from './execution-store.port';
 import { InvalidConfigurationError, StrategyInactiveError, StrategyNotFoundError } from './execution.errors';
 import { knownMarketOf, loadDecisionMarket } from './load-decision-market';
+import { finishPlacedRun } from './finish-placed-run';
 import { placeDecisionOrders } from './place-decision-orders';
 import { checkDecisionOrders, recordRiskRejection, riskHoldReason } from './risk/risk-gate';
 import type { RiskStore } from './risk/risk-store.port';
@@ -51,19 +52,7 @@ export async function executeStrategy(deps: ExecuteStrategyDeps, input: ExecuteS
     if (decision.risk) await recordRiskRejection(deps, { strategyId: strategy.id, userId: strategy.userId }, `run:${strategy.id}:${input.runNumber}`, decision.risk);
     if (decision.orders.length > 0) await ensureStillActive(store, strategy.id);
     const placed = await placeDecisionOrders(store, broker, { strategy, runNumber: input.runNumber, decision, wait: deps.fillWait ?? DEFAULT_FILL_WAIT });
-    const { orders } = placed;
-    const result: ExecutionResult = {
-      strategy_id: strategy.id,
-      run_number: input.runNumber,
-      trigger: input.trigger,
-      action: placed.unitFailure ? 'hold' : decision.action,
-      reason: placed.unitFailure ?? decision.reason,
-      ...(orders.length > 0 ? { order: orders[0], orders } : {}),
-      executed_at: deps.now().toISOString(),
-    };
-    // A failed unit was unwound: the strategy did not enter, so its state stays as it was.
-    const nextState = placed.unitFailure ? strategy.state : decision.nextState;
-    await store.finishExecution({ strategyId: strategy.id, runNumber: input.runNumber, result, nextState, orderId: orders[0]?.id });
+    const result = await finishPlacedRun(store, { strategy, runNumber: input.runNumber, trigger: input.trigger, decision, placed, now: deps.now() });
     if (placed.unitFailure) log.warn(`⚠️ ${placed.unitFailure}`);
     else logDecision(log, result);
     return result;

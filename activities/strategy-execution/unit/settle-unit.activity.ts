@@ -1,6 +1,7 @@
 import { clientOrderId, type ExecutionResult, type ExecutionTrigger } from '../../../libs/contracts';
 import type { ExecuteStrategyDeps } from '../execute-strategy.activity';
 import { placeDecisionOrders } from '../place-decision-orders';
+import { finishPlacedRun } from '../finish-placed-run';
 import { DEFAULT_FILL_WAIT } from './await-fill';
 import { findUnfilledLeg } from './find-unfilled-leg';
 
@@ -43,19 +44,8 @@ export async function settleUnit(deps: SettleUnitDeps, input: SettleUnitInput): 
   if (unitFailure && !decision.unitFailure) await store.recordDecision(strategy.id, input.runNumber, { ...decision, unitFailure });
 
   const placed = await placeDecisionOrders(store, broker, { strategy, runNumber: input.runNumber, decision: { ...decision, unitFailure }, wait });
-  const { orders } = placed;
-  const result: ExecutionResult = {
-    strategy_id: strategy.id,
-    run_number: input.runNumber,
-    trigger: input.trigger ?? 'scheduled',
-    action: placed.unitFailure ? 'hold' : decision.action,
-    reason: placed.unitFailure ?? decision.reason,
-    ...(orders.length > 0 ? { order: orders[0], orders } : {}),
-    executed_at: deps.now().toISOString(),
-  };
   // Every leg had filled (the run ended just after): the unit is whole, so the run stands as decided.
-  const nextState = placed.unitFailure ? strategy.state : decision.nextState;
-  await store.finishExecution({ strategyId: strategy.id, runNumber: input.runNumber, result, nextState, orderId: orders[0]?.id });
+  const result = await finishPlacedRun(store, { strategy, runNumber: input.runNumber, trigger: input.trigger ?? 'scheduled', decision, placed, now: deps.now() });
   log.warn(`⚠️ Settled the unit of a run that ended unfinished: ${result.reason}`);
   return result;
 }
