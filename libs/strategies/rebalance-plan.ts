@@ -1,5 +1,5 @@
 import type { BasketHolding, BasketValuation } from './basket-valuation';
-import { CRYPTO_QTY_DECIMALS, floorTo, isCryptoSymbol, toCents } from './order-sizing';
+import { affordableQty, floorTo, toCents } from './order-sizing';
 import { formatPrice, formatQty, formatUsd } from './reason-format';
 
 const HALF_CENT = 0.005;
@@ -71,10 +71,10 @@ export function planRebalance(valuation: BasketValuation, limits: PlanLimits): R
   return { sells, buys, skipped, ...(scaled ? { scaled } : {}) };
 }
 
-// Whole shares for equities (a fractional remainder stays), 1e-6 of a coin; never more than held.
+// The units `usd` is worth, rounded down as a buy would be (whole shares for equities, so a
+// fractional remainder stays; 1e-6 of a coin); never more than held.
 function sellFor(holding: BasketHolding, usd: number): PlannedSell {
-  const decimals = isCryptoSymbol(holding.symbol) ? CRYPTO_QTY_DECIMALS : 0;
-  const qty = Math.min(floorTo(usd / holding.price, decimals), holding.qty);
+  const qty = Math.min(affordableQty(usd, holding.price, holding.symbol), holding.qty);
   return { symbol: holding.symbol, qty, proceeds: qty * holding.price };
 }
 
