@@ -1,4 +1,5 @@
 import type { Bar } from '../broker/broker.port';
+import { mean } from './statistics';
 
 function requireBars(bars: readonly Bar[], what: string): void {
   // Callers check bar counts first; an empty window here is a bug, not a market condition.
@@ -22,5 +23,5 @@ export function lowestLow(bars: readonly Bar[]): number {
 
 export function averageVolume(bars: readonly Bar[]): number {
   requireBars(bars, 'averageVolume');
-  return bars.reduce((sum, bar) => sum + bar.v, 0) / bars.length;
+  return mean(bars.map((bar) => bar.v));
 }
