@@ -1,6 +1,7 @@
 import { arbitrageConfigSchema, type ArbitrageConfig } from './arbitrage-config';
 import { cycleEdge, quoteProblem, sizeCycle, type CycleEdge, type SizedLeg } from './arbitrage-cycle';
 import { arbitragePairs } from './arbitrage-routes';
+import { hold } from './hold-decision';
 import { fromCents, MIN_NOTIONAL_USD, timeInForceFor, toCents } from './order-sizing';
 import { formatPrice, formatQty, formatUsd } from './reason-format';
 import type { Decision, DecisionInput, StrategyDefinition } from './strategy';
@@ -17,10 +18,6 @@ interface ArbitrageState {
 function readState(state: Record<string, unknown>): ArbitrageState {
   const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
   return { cycles: Math.max(0, Math.floor(number(state.cycles))), expectedEdgeUsd: number(state.expected_edge_usd) };
-}
-
-function hold(reason: string, state: Record<string, unknown>): Decision {
-  return { action: 'hold', reason: `HOLD - ${reason}`, orders: [], nextState: state };
 }
 
 /** Basis points to one decimal: "37.4", "-150.3", "75". */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commonConfigShape, positiveUsdField } from './config-fields';
 import { exitRuleFields } from './exit-rule-fields';
+import { hold } from './hold-decision';
 import { riskLimitFields } from './risk-limit-fields';
 import { fromCents, MIN_NOTIONAL_USD, timeInForceFor, toCents } from './order-sizing';
 import { formatPrice, formatUsd } from './reason-format';
@@ -30,10 +31,6 @@ interface DcaState {
 function readState(state: Record<string, unknown>): DcaState {
   const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
   return { spent: number(state.spent), buys: Math.floor(number(state.buys)) };
-}
-
-function hold(reason: string, state: Record<string, unknown>): Decision {
-  return { action: 'hold', reason: `HOLD - ${reason}`, orders: [], nextState: state };
 }
 
 function decide({ config, asOf, latestPrice, account, state }: DecisionInput<DcaConfig>): Decision {

@@ -1,15 +1,13 @@
+import { hold } from './hold-decision';
 import { affordableQty, timeInForceFor } from './order-sizing';
 import { formatPrice, formatQty, formatUsd } from './reason-format';
 import type { Decision, StrategyAccount, StrategyPosition } from './strategy';
 
-// The decisions every long-only, single-symbol signal rule ends in (mean_reversion, swing_trading,
-// scalping): hold, buy a budget's worth, sell the whole position.
+// The decisions every long-only, single-symbol signal rule ends in (momentum_breakout,
+// mean_reversion, swing_trading, scalping, news_based_trading): hold, buy a budget's worth, sell
+// the whole position.
 
 type State = Record<string, unknown>;
-
-export function hold(reason: string, state: State): Decision {
-  return { action: 'hold', reason: `HOLD - ${reason}`, orders: [], nextState: state };
-}
 
 /** "not enough data: 12 of 21 bars (9 missing) for the 20-bar z-score" */
 export function notEnoughBars(have: number, need: number, purpose: string, state: State): Decision {
@@ -35,8 +33,8 @@ export interface LongEntry {
   /** Why the rule wants in, with its numbers; the decision's reason starts with it. */
   signal: string;
   state: State;
-  /** Remembered for the user's benefit until the exit. */
-  entryState: State;
+  /** Remembered for the user's benefit until the exit; a function receives the quantity bought. */
+  entryState: State | ((qty: number) => State);
 }
 
 /** A market buy of what the budget affords, or a hold saying why the signal cannot be acted on. */
@@ -55,7 +53,7 @@ export function buyWithBudget({ symbol, budget, price, account, signal, state, e
     action: 'buy',
     reason: `${signal}; buying ${formatQty(qty)} ${symbol} at ~${formatPrice(price)}`,
     orders: [{ symbol, side: 'buy', type: 'market', timeInForce: timeInForceFor(symbol), qty }],
-    nextState: { ...state, ...entryState },
+    nextState: { ...state, ...(typeof entryState === 'function' ? entryState(qty) : entryState) },
   };
 }
 
@@ -69,9 +67,4 @@ export function sellAll(symbol: string, position: StrategyPosition, signal: stri
     orders: [{ symbol, side: 'sell', type: 'market', timeInForce: timeInForceFor(symbol), qty: position.qty }],
     nextState,
   };
-}
-
-/** USD one entry may spend. */
-export function entryBudget(config: { allocated_capital: number; position_size_pct: number }): number {
-  return (config.allocated_capital * config.position_size_pct) / 100;
 }

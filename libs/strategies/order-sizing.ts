@@ -34,6 +34,11 @@ export function affordableQty(budgetUsd: number, price: number, symbol: string):
   return floorTo(budgetUsd / price, isCryptoSymbol(symbol) ? CRYPTO_QTY_DECIMALS : 0);
 }
 
+/** USD one entry may spend: allocated_capital x position_size_pct. */
+export function entryBudget(config: { allocated_capital: number; position_size_pct: number }): number {
+  return (config.allocated_capital * config.position_size_pct) / 100;
+}
+
 /** USD to whole cents, so running totals do not drift (0.1 + 0.2). */
 export function toCents(usd: number): number {
   return Math.round(usd * 100);

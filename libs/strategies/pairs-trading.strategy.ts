@@ -1,5 +1,6 @@
 import { alignCloses, type AlignedCloses } from './aligned-closes';
-import { floorTo } from './order-sizing';
+import { hold } from './hold-decision';
+import { entryBudget, floorTo } from './order-sizing';
 import { describePair, entryOrders, exitOrders, readPairPosition, type PairPosition, type PairSymbols } from './pair-position';
 import { hedgeRatio, spreadZScore } from './pair-spread';
 import { pairsTradingConfigSchema, type PairsTradingConfig } from './pairs-trading-config';
@@ -17,10 +18,6 @@ interface SpreadView {
   window: AlignedCloses[];
   current: AlignedCloses;
   symbols: PairSymbols;
-}
-
-function hold(reason: string, state: State): Decision {
-  return { action: 'hold', reason: `HOLD - ${reason}`, orders: [], nextState: state };
 }
 
 function without(state: State, key: string): State {
@@ -61,7 +58,7 @@ function decideFlat(input: Input, { window, current, symbols }: SpreadView): Dec
   if (!(priceA > 0 && priceB > 0)) return hold(`${signal} (${fit}), but ${symbols.a} or ${symbols.b} has no valid latest price`, state);
   // One unit of the spread is 1 share of A and β shares of B; the budget is both legs' notional
   // together, so it buys budget / (priceA + β·priceB) units, in whole shares of A.
-  const budget = (config.allocated_capital * config.position_size_pct) / 100;
+  const budget = entryBudget(config);
   const unitCost = priceA + beta * priceB;
   const qtyA = floorTo(budget / unitCost, 0);
   if (qtyA < 1) {

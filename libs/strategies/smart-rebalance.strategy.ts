@@ -3,6 +3,7 @@ import type { OrderIntent } from '../contracts';
 import { basketTargetsField } from './basket-targets-field';
 import { largestDrift, uninvestedPct, valueBasket, type BasketHolding, type BasketValuation } from './basket-valuation';
 import { intervalSecondsField, mustBe, positiveUsdField } from './config-fields';
+import { hold } from './hold-decision';
 import { riskLimitFields } from './risk-limit-fields';
 import { timeInForceFor } from './order-sizing';
 import { planRebalance, type RebalancePlan } from './rebalance-plan';
@@ -32,10 +33,6 @@ export type SmartRebalanceConfig = z.infer<typeof smartRebalanceConfigSchema>;
 
 // A weight exactly at the threshold has not drifted "more than" it, whatever the float noise.
 const DRIFT_EPSILON_PP = 1e-9;
-
-function hold(reason: string, state: Record<string, unknown>): Decision {
-  return { action: 'hold', reason: `HOLD - ${reason}`, orders: [], nextState: state };
-}
 
 const pct = (value: number) => `${Number(value.toFixed(2))}%`;
 
