@@ -1,8 +1,9 @@
 import { Router, type Request } from 'express';
 import type { ExchangeContext } from '../exchange-context';
-import { badRequest, notFound } from '../http/api-error';
-import { findAsset, type Asset } from '../market/asset-catalog';
+import { badRequest } from '../http/api-error';
+import type { Asset } from '../market/asset-catalog';
 import { DEFAULT_SPREAD_BPS, MAX_SPREAD_BPS } from '../market/price-book';
+import { assetOf, bodyOf, numeric } from './admin-input';
 import { queryText } from './query-params';
 
 /**
@@ -19,7 +20,7 @@ export function adminQuotesRoutes(ctx: ExchangeContext): Router {
 
   // {symbol, spread_bps}: 0 < spread_bps <= 5000; null restores the asset class's default.
   router.post('/admin/quotes', (req, res) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    const body = bodyOf(req);
     const asset = assetOf(body.symbol);
     ctx.prices.setSpread(asset, spreadBps(body.spread_bps));
     res.json(quoteJson(asset));
@@ -44,15 +45,9 @@ export function adminQuotesRoutes(ctx: ExchangeContext): Router {
 
 function spreadBps(value: unknown): number | null {
   if (value === null) return null;
-  const parsed = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  const parsed = numeric(value);
   if (typeof parsed !== 'number' || !Number.isFinite(parsed) || parsed <= 0 || parsed > MAX_SPREAD_BPS) {
     throw badRequest(`invalid spread_bps: must be a number > 0 and <= ${MAX_SPREAD_BPS}, or null for the default`);
   }
   return parsed;
-}
-
-function assetOf(symbol: unknown): Asset {
-  const asset = typeof symbol === 'string' ? findAsset(symbol) : undefined;
-  if (!asset) throw notFound(`asset not found for ${String(symbol)}`);
-  return asset;
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import type { ExchangeContext } from '../exchange-context';
 import { badRequest, notFound } from '../http/api-error';
-import { findAsset, type Asset } from '../market/asset-catalog';
 import { parseTimeframe } from '../market/timeframe';
 import { parseArticleDrafts } from '../news/article-input';
 import { toNewsJson } from '../news/news-json';
@@ -11,6 +10,7 @@ import type { AccountRecord } from '../store/records';
 import { formatDecimal, roundCash } from '../trading/decimal';
 import { toOrderJson } from '../trading/order-json';
 import { touchFillRatioProblem } from '../trading/touch-fill';
+import { assetOf, bodyOf, finite } from './admin-input';
 
 /** Test and operator routes. No authentication: the exchange listens on loopback only. */
 export function adminRoutes(ctx: ExchangeContext): Router {
@@ -168,24 +168,6 @@ export function adminRoutes(ctx: ExchangeContext): Router {
   });
 
   return router;
-}
-
-function bodyOf(req: Request): Record<string, unknown> {
-  return (req.body ?? {}) as Record<string, unknown>;
-}
-
-function finite(value: unknown, field: string, min: number, max = Number.MAX_VALUE): number {
-  const parsed = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof parsed !== 'number' || !Number.isFinite(parsed) || parsed < min || parsed > max) {
-    throw badRequest(`invalid ${field}`);
-  }
-  return parsed;
-}
-
-function assetOf(symbol: unknown): Asset {
-  const asset = typeof symbol === 'string' ? findAsset(symbol) : undefined;
-  if (!asset) throw notFound(`asset not found for ${String(symbol)}`);
-  return asset;
 }
 
 function accountByKey(ctx: ExchangeContext, keyId: unknown): AccountRecord {
