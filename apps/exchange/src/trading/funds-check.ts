@@ -23,7 +23,7 @@ export function checkFunds(ledger: Ledger, account: AccountRecord, request: Vali
       checkQuoteBalance(ledger, account, request);
       return 'buy_to_open';
     }
-    const cover = Math.min(qty, unclaimedShort(ledger, account.id, asset.symbol));
+    const cover = Math.min(qty, ledger.uncoveredShortQty(account.id, asset.symbol));
     const openingCost = qty > 0 ? ledger.estimatedCost(order) * ((qty - cover) / qty) : 0;
     const balances = accountBalances(account, ledger);
     const limit = asset.assetClass === 'crypto' ? balances.nonMarginableBuyingPower : balances.buyingPower;
@@ -61,15 +61,4 @@ function checkQuoteBalance(ledger: Ledger, account: AccountRecord, request: Vali
   if (cost > available) {
     throw forbidden(`insufficient balance for ${asset.quoteCurrency} (requested: ${formatDecimal(cost)}, available: ${formatDecimal(available)})`);
   }
-}
-
-/** Short units that open buy orders do not already cover. */
-function unclaimedShort(ledger: Ledger, accountId: string, symbol: string): number {
-  const held = ledger.positionQty(accountId, symbol);
-  if (held >= 0) return 0;
-  const covering = ledger
-    .openOrders(accountId)
-    .filter((order) => order.side === 'buy' && order.symbol === symbol)
-    .reduce((sum, order) => sum + ledger.remainingQty(order), 0);
-  return Math.max(0, roundQty(-held - covering));
 }

@@ -108,10 +108,18 @@ export class Ledger {
   /** A position's qty_available: what open orders on the closing side have not claimed yet. */
   positionQtyAvailable(position: PositionRecord): number {
     if (position.qty >= 0) return Math.max(0, this.availableQty(position.accountId, position.symbol));
-    const covering = this.openOrders(position.accountId)
-      .filter((order) => order.side === 'buy' && order.symbol === position.symbol)
+    const uncovered = this.uncoveredShortQty(position.accountId, position.symbol);
+    return uncovered === 0 ? 0 : -uncovered;
+  }
+
+  /** Short units of `symbol` (>= 0) that open buy orders do not already cover; 0 unless short. */
+  uncoveredShortQty(accountId: string, symbol: string): number {
+    const held = this.positionQty(accountId, symbol);
+    if (held >= 0) return 0;
+    const covering = this.openOrders(accountId)
+      .filter((order) => order.side === 'buy' && order.symbol === symbol)
       .reduce((sum, order) => sum + this.remainingQty(order), 0);
-    return Math.min(0, roundQty(position.qty + covering));
+    return Math.max(0, roundQty(-held - covering));
   }
 
   /** Oldest first. */
