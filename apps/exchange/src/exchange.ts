@@ -12,6 +12,7 @@ import { Ledger } from './trading/ledger';
 import { MatchingEngine } from './trading/matching-engine';
 import { MarketDataStreamServer } from './stream/market-data-stream.server';
 import { STREAM_PATH, TradeStreamServer } from './stream/trade-stream.server';
+import { routeUpgrades } from './stream/websocket-upgrades';
 import { DEFAULT_TOUCH_FILL_RATIO, touchFillRatioProblem, type FillSettings } from './trading/touch-fill';
 import { TradeEventHub, type TradeUpdateListener } from './trading/trade-events';
 
@@ -69,8 +70,9 @@ export async function startExchange(options: ExchangeOptions = {}): Promise<Exch
   const events = new TradeEventHub(store);
   const engine = new MatchingEngine(store, prices, clock, ledger, events, fills);
   const server = createServer();
-  const streams = new TradeStreamServer({ store, events }, server);
-  const marketData = new MarketDataStreamServer({ store, prices }, server);
+  const streams = new TradeStreamServer({ store, events });
+  const marketData = new MarketDataStreamServer({ store, prices });
+  const stopUpgrades = routeUpgrades(server, [streams, marketData]);
   const ctx: ExchangeContext = {
     store,
     prices,
@@ -92,6 +94,7 @@ export async function startExchange(options: ExchangeOptions = {}): Promise<Exch
       server.listen(options.port ?? 0, host, () => resolve());
     });
   } catch (error) {
+    stopUpgrades();
     await streams.close();
     await marketData.close();
     store.close();
@@ -118,6 +121,7 @@ export async function startExchange(options: ExchangeOptions = {}): Promise<Exch
     close: () =>
       (closing ??= new Promise<void>((resolve, reject) => {
         clearInterval(timer);
+        stopUpgrades();
         // Upgraded sockets are not the HTTP server's any more; they would keep close() open.
         void streams.close();
         void marketData.close();

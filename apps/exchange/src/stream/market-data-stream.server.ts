@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { ExchangeContext } from '../exchange-context';
@@ -14,12 +14,8 @@ import {
   tradeFrame,
 } from './market-data-messages';
 import { decodeMsgpack, encodeMsgpack, type MsgpackValue } from './msgpack';
+import { AUTH_TIMEOUT_MS, frameBytes, MAX_BUFFERED_BYTES, MAX_FRAME_BYTES, POLICY_VIOLATION, type UpgradeTarget } from './websocket-upgrades';
 
-// Alpaca drops a connection that has not authenticated within seconds of opening.
-const AUTH_TIMEOUT_MS = 10_000;
-const MAX_FRAME_BYTES = 64 * 1024;
-const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
-const POLICY_VIOLATION = 1008;
 /** How often prices are sampled for a changed print, ms. */
 const DEFAULT_TICK_MS = 200;
 
@@ -41,19 +37,16 @@ interface Session {
  * tick). Frames are msgpack arrays of messages like Alpaca's (JSON text when the client asks for
  * no msgpack). Quotes and bars are not served.
  */
-export class MarketDataStreamServer {
+export class MarketDataStreamServer implements UpgradeTarget {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private readonly sessions = new Map<WebSocket, Session>();
   private readonly timer: NodeJS.Timeout;
   private printId = 0;
-  private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head);
 
   constructor(
     private readonly ctx: Pick<ExchangeContext, 'store' | 'prices'>,
-    private readonly server: Server,
     options: { tickMs?: number } = {},
   ) {
-    server.on('upgrade', this.onUpgrade);
     this.timer = setInterval(() => this.tick(), options.tickMs ?? DEFAULT_TICK_MS);
     this.timer.unref();
   }
@@ -66,15 +59,16 @@ export class MarketDataStreamServer {
 
   close(): Promise<void> {
     clearInterval(this.timer);
-    this.server.off('upgrade', this.onUpgrade);
     this.dropAll();
     return new Promise((resolve) => this.wss.close(() => resolve()));
   }
 
-  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const assetClass = marketDataStreamClass(new URL(req.url ?? '/', 'http://exchange').pathname);
-    // Other paths are the trade_updates stream's (which answers 404 for unknown ones).
-    if (!assetClass) return;
+  accepts(path: string): boolean {
+    return marketDataStreamClass(path) !== undefined;
+  }
+
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, path: string): void {
+    const assetClass = marketDataStreamClass(path)!;
     const msgpack = /application\/msgpack/i.test(req.headers['content-type'] ?? '');
     this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, { assetClass, msgpack, trades: new Map() }));
   }
@@ -150,7 +144,6 @@ export class MarketDataStreamServer {
 
   private send(ws: WebSocket, session: Session, frame: MsgpackValue): void {
     if (ws.readyState !== ws.OPEN) return;
-    // A client this far behind is not reading; Alpaca closes such "slow clients" too.
     if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
       ws.terminate();
       return;
@@ -161,7 +154,7 @@ export class MarketDataStreamServer {
 }
 
 function decode(data: RawData, isBinary: boolean): unknown {
-  const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+  const bytes = frameBytes(data);
   try {
     return isBinary ? decodeMsgpack(bytes) : JSON.parse(bytes.toString('utf8'));
   } catch {

@@ -1,10 +1,9 @@
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { ExchangeContext } from '../exchange-context';
 import { accountByKeys, accountByToken } from '../http/auth.middleware';
 import type { TradeUpdate } from '../trading/trade-events';
-import { marketDataStreamClass } from './market-data-messages';
 import {
   authorizationFrame,
   errorFrame,
@@ -13,15 +12,9 @@ import {
   TRADE_UPDATES,
   tradeUpdateFrame,
 } from './stream-messages';
+import { AUTH_TIMEOUT_MS, frameBytes, MAX_BUFFERED_BYTES, MAX_FRAME_BYTES, POLICY_VIOLATION, type UpgradeTarget } from './websocket-upgrades';
 
 export const STREAM_PATH = '/stream';
-
-// Alpaca drops a connection that has not authenticated within seconds of opening.
-const AUTH_TIMEOUT_MS = 10_000;
-const MAX_FRAME_BYTES = 64 * 1024;
-// A client this far behind is not reading; Alpaca closes such "slow clients" too.
-const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
-const POLICY_VIOLATION = 1008;
 
 interface Session {
   accountId?: string;
@@ -39,18 +32,13 @@ interface Session {
  * must not be locked out by its own half-dead predecessor. Two live holders of the same account
  * will therefore keep replacing each other; Autopilot holds one stream per account for that reason.
  */
-export class TradeStreamServer {
+export class TradeStreamServer implements UpgradeTarget {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private readonly sessions = new Map<WebSocket, Session>();
   private readonly byAccount = new Map<string, WebSocket>();
   private readonly unsubscribe: () => void;
-  private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head);
 
-  constructor(
-    private readonly ctx: Pick<ExchangeContext, 'store' | 'events'>,
-    private readonly server: Server,
-  ) {
-    server.on('upgrade', this.onUpgrade);
+  constructor(private readonly ctx: Pick<ExchangeContext, 'store' | 'events'>) {
     this.unsubscribe = ctx.events.subscribe((accountId, update) => this.deliver(accountId, update));
   }
 
@@ -62,20 +50,16 @@ export class TradeStreamServer {
   }
 
   close(): Promise<void> {
-    this.server.off('upgrade', this.onUpgrade);
     this.unsubscribe();
     this.dropAll();
     return new Promise((resolve) => this.wss.close(() => resolve()));
   }
 
-  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const path = new URL(req.url ?? '/', 'http://exchange').pathname;
-    if (path !== STREAM_PATH) {
-      // The market-data stream's paths are answered by its own server on the same HTTP server.
-      if (marketDataStreamClass(path)) return;
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
+  accepts(path: string): boolean {
+    return path === STREAM_PATH;
+  }
+
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws));
   }
 
@@ -84,7 +68,7 @@ export class TradeStreamServer {
     session.authTimer = setTimeout(() => this.refuse(ws, 'authenticate', 'auth timeout'), AUTH_TIMEOUT_MS);
     session.authTimer.unref();
     this.sessions.set(ws, session);
-    ws.on('message', (data) => this.receive(ws, session, rawText(data)));
+    ws.on('message', (data) => this.receive(ws, session, frameBytes(data).toString('utf8')));
     // ws closes the socket itself after a protocol error; nothing to add but not crashing.
     ws.on('error', () => undefined);
     ws.on('close', () => {
@@ -147,10 +131,4 @@ export class TradeStreamServer {
     if (ws.readyState !== ws.OPEN) return;
     ws.send(Buffer.from(JSON.stringify(frame)), { binary: true });
   }
-}
-
-function rawText(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
 }
