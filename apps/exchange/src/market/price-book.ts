@@ -79,8 +79,10 @@ export class PriceBook {
     else this.store.quoteSpreads.put({ id: asset.symbol, spreadBps });
   }
 
-  /** Sets the price now; the caller runs the matching engine afterwards. */
-  /** `frozen`: the symbol keeps exactly this price (its bars too) until the next admin price. */
+  /**
+   * Sets the price now; the caller runs the matching engine afterwards. `frozen`: the symbol keeps
+   * exactly this price (its bars too) until the next admin price.
+   */
   setPrice(asset: Asset, price: number, frozen = false): void {
     this.store.priceAnchors.put({ id: asset.symbol, price, atMs: this.now(), ...(frozen ? { frozen } : {}) });
   }

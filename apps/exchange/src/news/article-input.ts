@@ -1,4 +1,4 @@
-import type { ArticleDraft } from './news-article';
+import { NEWSROOM_AUTHOR, NEWSROOM_SOURCE, type ArticleDraft } from './news-article';
 import { newsSymbol } from './news-symbols';
 
 // POST /admin/news and a news file share this shape: Alpaca's article fields, snake_case,
@@ -7,8 +7,6 @@ import { newsSymbol } from './news-symbols';
 export type DraftsResult = { drafts: ArticleDraft[] } | { problem: string };
 
 const MAX_ARTICLES = 1000;
-const DEFAULT_SOURCE = 'paper-exchange';
-const DEFAULT_AUTHOR = 'Paper Exchange Newsroom';
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /** One article object or an array of them; `nowMs` stamps articles without created_at. */
@@ -44,8 +42,8 @@ function parseDraft(item: unknown, nowMs: number): ArticleDraft | string {
     headline: fields.headline.trim(),
     summary: (fields.summary as string | undefined) ?? '',
     content: (fields.content as string | undefined) ?? '',
-    author: (fields.author as string | undefined) || DEFAULT_AUTHOR,
-    source: (fields.source as string | undefined) || DEFAULT_SOURCE,
+    author: (fields.author as string | undefined) || NEWSROOM_AUTHOR,
+    source: (fields.source as string | undefined) || NEWSROOM_SOURCE,
     url: (fields.url as string | null | undefined) || null,
     symbols,
     createdAt,

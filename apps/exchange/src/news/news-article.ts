@@ -5,6 +5,10 @@ export type { NewsArticleRecord };
 /** A headline before it gets its id: what POST /admin/news and a news file hold. */
 export type ArticleDraft = Omit<NewsArticleRecord, 'id'>;
 
+/** Byline of generated headlines, and of posted or file ones that name no author or source. */
+export const NEWSROOM_AUTHOR = 'Paper Exchange Newsroom';
+export const NEWSROOM_SOURCE = 'paper-exchange';
+
 /** An article's place in publication order; page tokens carry one. */
 export interface ArticleKey {
   createdAtMs: number;

@@ -1,7 +1,7 @@
 import { hashString, unitFloat } from '../market/seeded-random';
 import type { HeadlineSubject } from './headline-subjects';
 import { fillTemplate, HEADLINE_TEMPLATES, SUMMARIES } from './headline-templates';
-import { compareArticles, type NewsArticleRecord } from './news-article';
+import { compareArticles, NEWSROOM_AUTHOR, NEWSROOM_SOURCE, type NewsArticleRecord } from './news-article';
 
 const HOUR_MS = 3_600_000;
 // One headline per subject per UTC hour, published between minute 15 and 45 of it: consecutive
@@ -62,8 +62,8 @@ export class SeededHeadlines {
       headline,
       summary,
       content: `<p>${headline}.</p><p>${summary}</p>`,
-      author: 'Paper Exchange Newsroom',
-      source: 'paper-exchange',
+      author: NEWSROOM_AUTHOR,
+      source: NEWSROOM_SOURCE,
       url: null,
       symbols: [subject.symbol],
       createdAt: new Date(hour * HOUR_MS + offsetMs).toISOString(),
