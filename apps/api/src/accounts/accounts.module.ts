@@ -3,11 +3,12 @@ import { AlpacaAccountsController } from './alpaca-accounts.controller';
 import { AlpacaAccountsService } from './alpaca-accounts.service';
 import { AlpacaOAuthController } from './alpaca-oauth.controller';
 import { AlpacaOAuthService } from './alpaca-oauth.service';
+import { UserBrokerService } from './user-broker.service';
 
 /** The user's broker connection: key pair or OAuth token, verified, stored encrypted. */
 @Module({
   controllers: [AlpacaAccountsController, AlpacaOAuthController],
-  providers: [AlpacaAccountsService, AlpacaOAuthService],
-  exports: [AlpacaAccountsService],
+  providers: [AlpacaAccountsService, AlpacaOAuthService, UserBrokerService],
+  exports: [AlpacaAccountsService, UserBrokerService],
 })
 export class AccountsModule {}

@@ -4,7 +4,7 @@ import { gridLogicFor } from '../../../../../libs/strategies/grid';
 import { fetchGridStartMarket } from '../../../../../libs/strategies/grid/fetch-grid-start-market';
 import type { GridStartMarket } from '../../../../../libs/strategies/grid/grid-logic';
 import { gridStartCheckFailure, gridStartRefused } from './grid-start-failure';
-import { UserBrokerService } from './user-broker.service';
+import { UserBrokerService } from '../../accounts/user-broker.service';
 
 /**
  * A grid places all its opening orders the moment it starts, so a range the price is not in, or

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createAlpacaBroker } from '../../../../../libs/broker/alpaca-broker';
-import type { Broker } from '../../../../../libs/broker/broker.port';
-import { loadBrokerCredentials } from '../../../../../libs/broker-accounts/load-broker-credentials';
-import type { AppConfig } from '../../../../../libs/config';
-import { InjectAppConfig } from '../../../../../libs/engine/config/app-config.token';
+import { createAlpacaBroker } from '../../../../libs/broker/alpaca-broker';
+import type { Broker } from '../../../../libs/broker/broker.port';
+import { loadBrokerCredentials } from '../../../../libs/broker-accounts/load-broker-credentials';
+import type { AppConfig } from '../../../../libs/config';
+import { InjectAppConfig } from '../../../../libs/engine/config/app-config.token';
 
 /** Budget (ms) of one broker request made while a person waits on the API's answer. */
 const REQUEST_TIMEOUT_MS = 10_000;
 
-/** The broker bound to a user's stored connection, for checks the API makes before it answers. */
+/**
+ * The broker bound to a user's stored connection, for what the API does at the broker before it
+ * answers (a grid's start check, the emergency stop).
+ */
 @Injectable()
 export class UserBrokerService {
   constructor(
