@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { isDeepStrictEqual } from 'node:util';
-import { DataSource } from 'typeorm';
+import { DataSource, TypeORMError } from 'typeorm';
 import type { ExecutionResult, StrategyType } from '../../../../libs/contracts';
 import { honourTermination } from '../../../../libs/scheduling/honour-termination';
 import { deactivateForTerminatedRun, isTerminatedRunRecorded, type TerminatedRun } from '../../../../libs/scheduling/termination-records';
@@ -211,6 +211,9 @@ export class StrategiesService {
 
   private temporalUnavailable(err: unknown): Error {
     if (err instanceof BadRequestException || err instanceof NotFoundException || err instanceof ConflictException) return err;
+    // Steps next to Temporal's read the database too (the last run number, the termination
+    // records): a database failure stays a 500, as everywhere else in the API, not Temporal's 503.
+    if (err instanceof TypeORMError) return err;
     return new ServiceUnavailableException(`Temporal is unavailable: ${(err as Error).message}`);
   }
 }
