@@ -60,6 +60,15 @@ describe("executeStrategy: the risk check of a 'unit' decision", () => {
     expect((await executeStrategy(each.deps, runOf(1))).reason).toMatch(/^risk: insufficient_buying_power: /);
   });
 
+  it('reads the account and the clock once for the whole unit, not once a leg', async () => {
+    const { broker, deps } = arbitrageSetup(VIA_USDT);
+    const getClock = jest.spyOn(broker, 'getClock');
+    const getAccount = jest.spyOn(broker, 'getAccount');
+    expect((await executeStrategy(deps, runOf(1))).action).toBe('buy');
+    expect(getClock).toHaveBeenCalledTimes(1);
+    expect(getAccount).toHaveBeenCalledTimes(1);
+  });
+
   it('holds later legs to the buying power the earlier ones leave', async () => {
     const { broker, deps } = arbitrageSetup([marketOrder('buy', 0.2, 'ETH/USD'), marketOrder('buy', 0.2, 'ETH/USD')]);
     broker.buyingPower = 1_000;

@@ -43,7 +43,9 @@ export async function checkOrdersInTurn(
   subject: RiskSubject,
   known: KnownMarket,
 ): Promise<{ leg: number; rejection: RiskRejection } | undefined> {
-  const account = known.account ?? (await broker.getAccount());
+  if (subject.orders.length === 0) return undefined;
+  // One account and one clock for the whole check: every order is weighed against the same moment.
+  const [account, clock] = await Promise.all([known.account ?? broker.getAccount(), known.clock ?? broker.getClock()]);
   const moved = new Map<string, Moved>();
   const heldAtBroker = new Map<string, number>();
   let spent = 0;
@@ -54,6 +56,7 @@ export async function checkOrdersInTurn(
     const before = moved.get(asset) ?? { qty: 0, usd: 0 };
     const loaded = await loadRiskInput(broker, deps.riskStore, { ...subject, orders: [order] }, deps.now(), {
       account: { ...account, buyingPower: account.buyingPower - spent, nonMarginableBuyingPower: account.nonMarginableBuyingPower - spent },
+      clock,
       position: null, // replaced by the projection below
       latestPrice: price,
     });

@@ -1,5 +1,5 @@
 import type { OrderIntent } from '../../../libs/contracts';
-import type { Broker, BrokerAccount, BrokerAsset, BrokerPosition } from '../../../libs/broker/broker.port';
+import type { Broker, BrokerAccount, BrokerAsset, BrokerPosition, MarketClock } from '../../../libs/broker/broker.port';
 import { pickRiskLimits, resolveRiskLimits } from '../../../libs/risk/risk-limits';
 import type { RiskInput } from '../../../libs/risk/risk-rule';
 import { startOfTradingDay } from '../../../libs/risk/trading-day';
@@ -19,13 +19,14 @@ export interface RiskSubject {
 /** Facts the caller already has for this decision, used instead of asking again. */
 export interface KnownMarket {
   account?: BrokerAccount;
+  clock?: MarketClock;
   /** null: known to be flat. */
   position?: BrokerPosition | null;
   latestPrice?: number;
   asset?: BrokerAsset;
   /** The strategy's open orders once the orders this step cancels first are gone. */
   openOrders?: number;
-  /** Latest prices of a multi-symbol decision's symbols, keyed as the orders spell them. */
+  /** Latest prices of a decision's symbols, keyed as the orders spell them (see checkOrdersInTurn). */
   latestPrices?: Record<string, number>;
   /** Positions keyed by positionSymbolOf (crypto: the base asset against USD); null when flat. */
   positions?: Record<string, BrokerPosition | null>;
@@ -40,7 +41,7 @@ export async function loadRiskInput(broker: Broker, store: RiskStore, subject: R
   const symbol = subject.orders[0].symbol;
   const [account, clock, asset, position, latestPrice, history] = await Promise.all([
     known.account ?? broker.getAccount(),
-    broker.getClock(),
+    known.clock ?? broker.getClock(),
     known.asset ?? broker.getAsset(symbol),
     known.position !== undefined ? known.position : broker.getPosition(symbol),
     known.latestPrice ?? broker.getLatestPrice(symbol),

@@ -3,7 +3,6 @@ import type { OrderIntent } from '../../../libs/contracts';
 import type { Broker } from '../../../libs/broker/broker.port';
 import type { RiskRejection, RiskVerdict } from '../../../libs/risk/risk-rule';
 import { validateOrders } from '../../../libs/risk/validate-orders';
-import { positionSymbolOf } from '../symbol-assets';
 import { checkOrdersInTurn } from './check-orders-in-turn';
 import { loadRiskInput, type KnownMarket, type RiskSubject } from './load-risk-input';
 import { riskEventId } from './risk-event-id';
@@ -37,16 +36,15 @@ export async function checkOrders(deps: RiskGateDeps, broker: Broker, subject: R
 /**
  * The risk check of an interval strategy's decision. Its orders go out one after another (a
  * unit's legs each once the one before has filled, an 'each' decision's each once the sell before
- * has finished), so a unit, or a decision of several orders, is checked in turn: each order
- * against the account the ones before it leave (see checkOrdersInTurn), which lets a rebalance's
- * buy spend what its own sell raises. A single order is checked like any batch.
+ * has finished), so they are checked in turn: each order against the account the ones before it
+ * leave (see checkOrdersInTurn), which lets a rebalance's buy spend what its own sell raises. A
+ * rejection names the leg of a unit, or the order of a decision that has several.
  */
 export async function checkDecisionOrders(deps: RiskGateDeps, broker: Broker, subject: RiskSubject, known: KnownMarket = {}): Promise<RiskVerdict> {
-  if (subject.placement !== 'unit' && subject.orders.length <= 1) return checkOrders(deps, broker, subject, known);
   const refused = await checkOrdersInTurn(deps, broker, subject, known);
   if (!refused) return { allow: true };
   const { rejection, leg } = refused;
-  const which = subject.placement === 'unit' ? { unit_leg: leg + 1 } : { decision_order: leg + 1 };
+  const which = subject.placement === 'unit' ? { unit_leg: leg + 1 } : subject.orders.length > 1 ? { decision_order: leg + 1 } : {};
   return { ...rejection, details: { ...rejection.details, orders: [describeOrder(subject.orders[leg])], ...which } };
 }
 
@@ -93,17 +91,9 @@ export function riskHoldReason(rejection: RecordedRiskRejection): string {
   return `risk: ${rejection.rule}: ${rejection.reason}`;
 }
 
-// The caller's single-symbol facts belong to the first order's symbol; its per-symbol maps (a
-// multi-symbol decision's market) to whichever symbol they name; the account to all.
+// The caller's facts belong to the first order's symbol; only the account is every symbol's.
 function knownForSymbol(symbol: string, subject: RiskSubject, known: KnownMarket): KnownMarket {
-  const own = symbol === subject.orders[0].symbol ? known : { account: known.account };
-  const price = known.latestPrices?.[symbol];
-  const positionSymbol = positionSymbolOf(symbol);
-  return {
-    ...own,
-    ...(price !== undefined ? { latestPrice: price } : {}),
-    ...(known.positions && positionSymbol in known.positions ? { position: known.positions[positionSymbol] } : {}),
-  };
+  return symbol === subject.orders[0].symbol ? known : { account: known.account };
 }
 
 function describeOrder(order: OrderIntent): Record<string, unknown> {
