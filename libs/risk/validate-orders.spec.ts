@@ -1,6 +1,11 @@
-import type { RiskRule } from './risk-rule';
-import { allRejections, RISK_RULES, validateOrders } from './validate-orders';
+import type { RiskInput, RiskRejection, RiskRule } from './risk-rule';
+import { RISK_RULES, validateOrders } from './validate-orders';
 import { buy, buyUsd, riskInput } from './testing/risk-input.fixture';
+
+/** Every rule the orders break, in the rules order: what validateOrders would report one by one. */
+function allRejections(input: RiskInput): RiskRejection[] {
+  return RISK_RULES.map((rule) => rule(input)).filter((verdict): verdict is RiskRejection => !verdict.allow);
+}
 
 describe('validateOrders', () => {
   it('allows orders that break no rule', () => {

@@ -1,4 +1,4 @@
-import type { RiskInput, RiskRejection, RiskRule, RiskVerdict } from './risk-rule';
+import type { RiskInput, RiskRule, RiskVerdict } from './risk-rule';
 import { allocatedCapitalRule } from './rules/allocated-capital.rule';
 import { assetNotShortableRule } from './rules/asset-not-shortable.rule';
 import { assetNotTradableRule } from './rules/asset-not-tradable.rule';
@@ -34,9 +34,4 @@ export function validateOrders(input: RiskInput, rules: readonly RiskRule[] = RI
     if (!verdict.allow) return verdict;
   }
   return { allow: true };
-}
-
-/** Every rule the orders break (empty when they break none), for a full report. */
-export function allRejections(input: RiskInput, rules: readonly RiskRule[] = RISK_RULES): RiskRejection[] {
-  return rules.map((rule) => rule(input)).filter((verdict): verdict is RiskRejection => !verdict.allow);
 }
