@@ -1,4 +1,3 @@
-import { Context } from '@temporalio/activity';
 import type { Broker, BrokerOrder, BrokerOrderStatus } from '../../../libs/broker/broker.port';
 import { BrokerNotFoundError, OrderRejectedError } from '../../../libs/broker/broker.errors';
 
@@ -50,8 +49,8 @@ export function isFinished(status: string): boolean {
 
 async function pollUntilFinal(broker: Broker, orderId: string, pollMs: number, polls: number): Promise<BrokerOrder> {
   let order = await broker.getOrder(orderId);
+  // No heartbeat of its own: its callers run inside withHeartbeat, which beats on a timer.
   for (let poll = 1; poll < polls && !isFinished(order.status); poll++) {
-    heartbeat();
     await sleep(pollMs);
     order = await broker.getOrder(orderId);
   }
@@ -65,15 +64,6 @@ async function cancelUnlessFinished(broker: Broker, orderId: string): Promise<vo
     await broker.cancelOrder(orderId);
   } catch (err) {
     if (!(err instanceof OrderRejectedError || err instanceof BrokerNotFoundError)) throw err;
-  }
-}
-
-// The activity wrapper heartbeats on a timer too; this also covers a caller without it.
-function heartbeat(): void {
-  try {
-    Context.current().heartbeat();
-  } catch {
-    // Not inside an activity (unit tests): nothing to report to.
   }
 }
 
