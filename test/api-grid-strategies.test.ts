@@ -1,7 +1,8 @@
 import { BotOrder, Trade, TradingStrategy } from '../libs/database/entities';
 import type { BotOrderStatus, GridRole } from '../libs/database/entities';
 import { startApiTestStack, type ApiTestStack } from './support/api-test-stack';
-import { createPaperAccount, registerUser, type RegisteredUser } from './support/api-users';
+import { registerUser, type RegisteredUser } from './support/api-users';
+import { exchangeAdmin, userWithPaperAccount } from './support/strategy-stack';
 
 jest.setTimeout(30_000);
 
@@ -14,11 +15,6 @@ const GRID_BELOW_PRICE = { symbol: 'AAPL', lower_price: 100, upper_price: 150, g
 /** Levels 150, 160, ..., 250: buys rest on 150-180, 2 shares each, $1,320 in all. */
 const GRID_AROUND_PRICE = { symbol: 'AAPL', lower_price: 150, upper_price: 250, grid_count: 11, quantity_per_grid: 2 };
 
-async function exchangeAdmin(stack: ApiTestStack, path: string, body: unknown): Promise<void> {
-  const res = await fetch(`${stack.exchange.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
-}
-
 describe.each(['sqlite', 'postgres'] as const)('grid strategies over the API (%s)', (kind) => {
   let stack: ApiTestStack;
 
@@ -28,13 +24,6 @@ describe.each(['sqlite', 'postgres'] as const)('grid strategies over the API (%s
   }, 60_000);
   afterAll(() => stack?.close());
 
-  async function userWithAccount(cash: number): Promise<RegisteredUser> {
-    const user = await registerUser(stack);
-    const keys = await createPaperAccount(stack, cash);
-    await stack.http().post('/api/accounts/alpaca').set('Authorization', user.auth).send({ environment: 'paper', ...keys }).expect(201);
-    return user;
-  }
-
   const strategiesOf = (userId: string) => stack.dataSource.getRepository(TradingStrategy).findBy({ userId });
 
   const createGrid = (user: RegisteredUser, configuration: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
@@ -42,14 +31,14 @@ describe.each(['sqlite', 'postgres'] as const)('grid strategies over the API (%s
 
   describe('the market check when a grid starts', () => {
     it('refuses a range the price is not in, naming the range, and saves nothing', async () => {
-      const user = await userWithAccount(100_000);
+      const user = await userWithPaperAccount(stack, 100_000);
       const res = await createGrid(user, GRID_BELOW_PRICE).expect(400);
       expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: [expect.stringMatching(/190\.00.*range.*100\.00.*150\.00/)] });
       expect(await strategiesOf(user.userId)).toEqual([]);
     });
 
     it('refuses a grid the buying power cannot cover, saying how much is missing, and saves nothing', async () => {
-      const user = await userWithAccount(1_000);
+      const user = await userWithPaperAccount(stack, 1_000);
       const res = await createGrid(user, GRID_AROUND_PRICE).expect(400);
       expect(res.body.message).toEqual([expect.stringMatching(/buying power/)]);
       expect(res.body.message[0]).toContain('$1,320.00');
@@ -65,7 +54,7 @@ describe.each(['sqlite', 'postgres'] as const)('grid strategies over the API (%s
     });
 
     it('answers 503 while the broker is down, and saves nothing', async () => {
-      const user = await userWithAccount(100_000);
+      const user = await userWithPaperAccount(stack, 100_000);
       await exchangeAdmin(stack, '/admin/faults', { error_rate: 1 });
       try {
         const res = await createGrid(user, GRID_AROUND_PRICE).expect(503);
@@ -88,7 +77,7 @@ describe.each(['sqlite', 'postgres'] as const)('grid strategies over the API (%s
     });
 
     it('refuses to reactivate a grid whose range the price has left, and keeps it inactive', async () => {
-      const user = await userWithAccount(100_000);
+      const user = await userWithPaperAccount(stack, 100_000);
       const created = await createGrid(user, GRID_BELOW_PRICE, { is_active: false }).expect(201);
       const res = await stack.http().patch(`/api/strategies/${created.body.id}`).set('Authorization', user.auth).send({ is_active: true }).expect(400);
       expect(res.body.message).toEqual([expect.stringMatching(/range.*100\.00.*150\.00/)]);
