@@ -1,15 +1,14 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { StrategyReconcilerService } from '../apps/worker/src/reconciler/strategy-reconciler.service';
-import { createAlpacaBroker } from '../libs/broker/alpaca-broker';
 import { BotRiskEvent, TradingStrategy } from '../libs/database/entities';
 import { ensureTemporalCli } from '../scripts/temporal-cli';
 import { registerUser, type RegisteredUser } from './support/api-users';
-import { exchangeAdmin, startStrategyTestStack, userWithPaperAccount, type StrategyTestStack } from './support/strategy-stack';
+import { exchangeAdmin, paperBrokerOf, startStrategyTestStack, userWithPaperAccount, type PaperUser, type StrategyTestStack } from './support/strategy-stack';
 import { eventually } from './support/temporal';
 
 type ExchangeOrder = { client_order_id: string; status: string };
-type Trader = Awaited<ReturnType<typeof userWithPaperAccount>>;
+type Trader = PaperUser;
 const OPEN = ['new', 'accepted', 'partially_filled', 'pending_new'];
 const GRID = { symbol: 'AAPL', lower_price: 90, upper_price: 110, grid_count: 5, quantity_per_grid: 1 };
 const DCA_EVERY_SECOND = { symbol: 'SPY', amount_per_buy: 10, allocated_capital: 5_000, interval_seconds: 1 };
@@ -110,11 +109,7 @@ describe('emergency controls', () => {
   it('with flatten also closes the positions the strategies built', async () => {
     const trader = await userWithPaperAccount(stack);
     const dca = await createStrategy(trader, 'dca', DCA_EVERY_SECOND, true);
-    const broker = createAlpacaBroker(
-      { kind: 'key', keyId: trader.keyId, secretKey: trader.secretKey, environment: 'paper' },
-      { tradingUrl: stack.exchange.url, dataUrl: stack.exchange.url },
-      { rateLimit: false, retry: false },
-    );
+    const broker = paperBrokerOf(stack, trader);
     await eventually(async () => ((await broker.getPosition('SPY'))?.qty ?? 0) > 0, 10_000);
 
     const res = await stopAs(trader, { flatten: true }).expect(200);

@@ -2,10 +2,8 @@ import { createLogger } from '../libs/engine/logger/create-logger';
 import { gridClientOrderId } from '../libs/contracts';
 import { BotOrder, Trade, TradingStrategy } from '../libs/database/entities';
 import { buildStrategyActivities } from '../apps/worker/src/temporal/build-strategy-activities';
-import { brokerFactory } from '../apps/worker/src/temporal/broker-factory';
-import { applyBrokerOrderUpdate } from '../libs/order-fills';
 import { startApiTestStack, type ApiTestStack } from './support/api-test-stack';
-import { exchangeAdmin, userWithPaperAccount } from './support/strategy-stack';
+import { exchangeAdmin, fillEventOf, userWithPaperAccount, type PaperUser } from './support/strategy-stack';
 
 type ExchangeOrder = { client_order_id: string; side: string; limit_price: string | null; qty: string; status: string; filled_qty: string };
 
@@ -16,19 +14,14 @@ type ExchangeOrder = { client_order_id: string; side: string; limit_price: strin
 describe('grid activities (spot grid on the paper exchange)', () => {
   let stack: ApiTestStack;
   let activities: ReturnType<typeof buildStrategyActivities>;
-  let user: Awaited<ReturnType<typeof userWithPaperAccount>>;
+  let user: PaperUser;
   let strategyId: string;
 
   const exchangeOrders = () => exchangeAdmin<ExchangeOrder[]>(stack, `/admin/orders?key_id=${user.keyId}`);
   const setPrice = (price: number) => exchangeAdmin(stack, '/admin/prices', { symbol: 'AAPL', price });
   const rows = () => stack.dataSource.getRepository(BotOrder).find({ where: { strategyId }, order: { createdAt: 'ASC' } });
   const row = (cid: string) => stack.dataSource.getRepository(BotOrder).findOneByOrFail({ clientOrderId: cid });
-  /** What the fill monitor does for one order: read it at the broker, record it, get the fill event. */
-  async function fillEventOf(cid: string) {
-    const broker = brokerFactory(stack.config)({ kind: 'key', keyId: user.keyId, secretKey: user.secretKey, environment: 'paper' });
-    const applied = await applyBrokerOrderUpdate(stack.dataSource, { order: await broker.getOrder((await row(cid)).brokerOrderId!) });
-    return applied!.fillEvent!;
-  }
+  const fillOf = (cid: string) => fillEventOf(stack, user, cid);
 
   beforeAll(async () => {
     stack = await startApiTestStack('sqlite');
@@ -68,7 +61,7 @@ describe('grid activities (spot grid on the paper exchange)', () => {
 
   it('answers a filled buy with a sell one level up, once, however often the fill arrives', async () => {
     await setPrice(99.5);
-    const fill = await fillEventOf(gridClientOrderId(strategyId, 2, 1, 'buy'));
+    const fill = await fillOf(gridClientOrderId(strategyId, 2, 1, 'buy'));
     expect(fill).toEqual(expect.objectContaining({ side: 'buy', filledQty: 2, filledAvgPrice: 100 }));
 
     const answered = await activities.handleGridFill({ strategyId, seq: 2, fill });
@@ -86,7 +79,7 @@ describe('grid activities (spot grid on the paper exchange)', () => {
   it('answers the sell with a buy back one level down and records the round trip profit', async () => {
     await setPrice(105.5);
     const sellCid = gridClientOrderId(strategyId, 3, 2, 'sell');
-    const fill = await fillEventOf(sellCid);
+    const fill = await fillOf(sellCid);
     const answered = await activities.handleGridFill({ strategyId, seq: 4, fill });
     expect(answered.action).toBe('buy');
     expect(answered.reason).toContain('$10.00');
@@ -112,12 +105,12 @@ describe('grid activities (spot grid on the paper exchange)', () => {
   it('answers a partial fill for what filled, and the rest when it fills', async () => {
     const buyCid = gridClientOrderId(strategyId, 2, 4, 'buy');
     await setPrice(100); // touches the level: the exchange fills half
-    const partial = await fillEventOf(buyCid);
+    const partial = await fillOf(buyCid);
     expect(partial).toEqual(expect.objectContaining({ filledQty: 1, final: false }));
     expect((await activities.handleGridFill({ strategyId, seq: 6, fill: partial })).action).toBe('sell');
 
     await setPrice(99.5); // crosses it: the rest fills
-    const rest = await fillEventOf(buyCid);
+    const rest = await fillOf(buyCid);
     expect(rest).toEqual(expect.objectContaining({ filledQty: 2, final: true }));
     expect((await activities.handleGridFill({ strategyId, seq: 7, fill: rest })).action).toBe('sell');
     // The older event arriving late finds nothing left to answer.

@@ -2,10 +2,8 @@ import { createLogger } from '../libs/engine/logger/create-logger';
 import { gridClientOrderId } from '../libs/contracts';
 import { BotOrder, BotRiskEvent, TradingStrategy, User } from '../libs/database/entities';
 import { buildStrategyActivities } from '../apps/worker/src/temporal/build-strategy-activities';
-import { brokerFactory } from '../apps/worker/src/temporal/broker-factory';
-import { applyBrokerOrderUpdate } from '../libs/order-fills';
 import { startApiTestStack, type ApiTestStack } from './support/api-test-stack';
-import { exchangeAdmin, userWithPaperAccount } from './support/strategy-stack';
+import { exchangeAdmin, fillEventOf, userWithPaperAccount, type PaperUser } from './support/strategy-stack';
 
 type ExchangeOrder = { client_order_id: string; side: string; limit_price: string | null; status: string };
 
@@ -17,7 +15,7 @@ type ExchangeOrder = { client_order_id: string; side: string; limit_price: strin
 describe('grid activities with the risk validator', () => {
   let stack: ApiTestStack;
   let activities: ReturnType<typeof buildStrategyActivities>;
-  let user: Awaited<ReturnType<typeof userWithPaperAccount>>;
+  let user: PaperUser;
   const ladder = { symbol: 'AAPL', lower_price: 90, upper_price: 110, grid_count: 5, spacing: 'arithmetic', quantity_per_grid: 1 };
 
   const exchangeOrders = () => exchangeAdmin<ExchangeOrder[]>(stack, `/admin/orders?key_id=${user.keyId}`);
@@ -65,9 +63,7 @@ describe('grid activities with the risk validator', () => {
     try {
       await exchangeAdmin(stack, '/admin/prices', { symbol: 'AAPL', price: 99.5, frozen: true });
       const filledCid = gridClientOrderId(strategyId, 2, 1, 'buy');
-      const broker = brokerFactory(stack.config)({ kind: 'key', keyId: user.keyId, secretKey: user.secretKey, environment: 'paper' });
-      const filledRow = await stack.dataSource.getRepository(BotOrder).findOneByOrFail({ clientOrderId: filledCid });
-      const fill = (await applyBrokerOrderUpdate(stack.dataSource, { order: await broker.getOrder(filledRow.brokerOrderId!) }))!.fillEvent!;
+      const fill = await fillEventOf(stack, user, filledCid);
 
       const answered = await activities.handleGridFill({ strategyId, seq: 2, fill });
       expect(answered).toMatchObject({ action: 'hold', reason: expect.stringMatching(/^risk: max_open_orders: 2 open orders and 1 new would make 3, above your max_open_orders 2 \(fill of .* left unanswered: /) });

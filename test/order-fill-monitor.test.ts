@@ -6,13 +6,12 @@ import { FILL_SIGNALLER, OrderFillMonitorService } from '../apps/worker/src/orde
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import type { AppConfig } from '../libs/config';
 import { gridClientOrderId, strategyWorkflowId, type OrderFillEvent, type StrategyType } from '../libs/contracts';
-import { createAlpacaBroker } from '../libs/broker/alpaca-broker';
 import type { Broker } from '../libs/broker/broker.port';
 import { BotOrder, Trade, TradingStrategy } from '../libs/database/entities';
 import type { TestDatabaseKind } from '../libs/database/testing/test-database';
 import { TemporalFillSignaller } from '../libs/order-fills/temporal-fill-signaller';
 import { startApiTestStack, unusedPort, type ApiTestStack } from './support/api-test-stack';
-import { exchangeAdmin, userWithPaperAccount } from './support/strategy-stack';
+import { exchangeAdmin, paperBrokerOf, userWithPaperAccount } from './support/strategy-stack';
 import { connectTemporal, eventually } from './support/temporal';
 
 const SYMBOL = 'BTC/USD';
@@ -62,12 +61,7 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('order fill monitor on %
     const strategy = await stack.dataSource
       .getRepository(TradingStrategy)
       .save({ userId: user.userId, name: `${type} ${SYMBOL}`, type, isActive: true, configuration: { symbol: SYMBOL } });
-    const broker = createAlpacaBroker(
-      { kind: 'key', keyId: user.keyId, secretKey: user.secretKey, environment: 'paper' },
-      { tradingUrl: stack.exchange.url, dataUrl: stack.exchange.url },
-      { rateLimit: false },
-    );
-    return { user, strategy, broker };
+    return { user, strategy, broker: paperBrokerOf(stack, user) };
   }
 
   /** A resting limit buy at the exchange and its bot_orders row, as a strategy would have left them. */

@@ -1,11 +1,7 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { WorkerModule } from '../apps/worker/src/worker.module';
 import type { AppConfig } from '../libs/config';
 import { BotOrder, StrategyExecution } from '../libs/database/entities';
 import { exchangeAdmin, startStrategyTestStack, userWithPaperAccount, type StrategyTestStack } from './support/strategy-stack';
 import { eventually } from './support/temporal';
-import { testWorkflowBundle } from './support/workflow-bundle';
 
 type ExchangeOrder = { side: string; limit_price: string | null; status: string };
 const OPEN = ['new', 'accepted', 'partially_filled'];
@@ -18,16 +14,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 describe('worker flags', () => {
   let stack: StrategyTestStack;
-  let worker: INestApplicationContext | undefined;
   let user: Awaited<ReturnType<typeof userWithPaperAccount>>;
 
   async function restartWorker(flags: Partial<AppConfig> = {}): Promise<void> {
-    await worker?.close();
-    worker = await NestFactory.createApplicationContext(
-      WorkerModule.forRoot({ config: { ...stack.config, ...flags }, dataSource: stack.dataSource, workflowBundle: await testWorkflowBundle() }),
-      { logger: false },
-    );
-    await worker.init();
+    await stack.stopWorker();
+    await stack.startWorker(flags);
   }
 
   const runsOf = (strategyId: string) =>
@@ -40,13 +31,10 @@ describe('worker flags', () => {
     user = await userWithPaperAccount(stack);
     await exchangeAdmin(stack, '/admin/clock', { is_open: true });
     await exchangeAdmin(stack, '/admin/prices', { symbol: 'AAPL', price: 102, frozen: true });
-    await restartWorker();
+    await stack.startWorker();
   }, 120_000);
 
-  afterAll(async () => {
-    await worker?.close();
-    await stack?.close();
-  }, 60_000);
+  afterAll(() => stack?.close(), 60_000);
 
   it('pauses interval and grid workflows but not the fill monitor, and resumes with one run, not a catch-up burst', async () => {
     const create = (type: string, configuration: object) =>

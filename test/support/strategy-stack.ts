@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { brokerFactory } from '../../apps/worker/src/temporal/broker-factory';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import type { Broker } from '../../libs/broker/broker.port';
+import type { AppConfig } from '../../libs/config';
+import type { OrderFillEvent } from '../../libs/contracts';
+import { BotOrder } from '../../libs/database/entities';
+import { applyBrokerOrderUpdate } from '../../libs/order-fills';
 import type { TestDatabaseKind } from '../../libs/database/testing/test-database';
 import { startApiTestStack, type ApiTestStack } from './api-test-stack';
 import { createPaperAccount, registerUser, type RegisteredUser } from './api-users';
@@ -11,7 +17,8 @@ import { testWorkflowBundle } from './workflow-bundle';
 export interface StrategyTestStack extends ApiTestStack {
   temporal: Awaited<ReturnType<typeof connectTemporal>>;
   worker?: INestApplicationContext;
-  startWorker(): Promise<void>;
+  /** Starts the in-process worker; `overrides` apply to its configuration only (e.g. its flags). */
+  startWorker(overrides?: Partial<AppConfig>): Promise<void>;
   stopWorker(): Promise<void>;
 }
 
@@ -28,9 +35,9 @@ export async function startStrategyTestStack(
   const stack: StrategyTestStack = {
     ...api,
     temporal,
-    async startWorker() {
+    async startWorker(overrides = {}) {
       stack.worker = await NestFactory.createApplicationContext(
-        WorkerModule.forRoot({ config: api.config, dataSource: api.dataSource, workflowBundle: await testWorkflowBundle() }),
+        WorkerModule.forRoot({ config: { ...api.config, ...overrides }, dataSource: api.dataSource, workflowBundle: await testWorkflowBundle() }),
         { logger: false },
       );
       await stack.worker.init();
@@ -69,6 +76,21 @@ export async function userWithPaperAccount(stack: ApiTestStack, cash = 100_000):
     .send({ environment: 'paper', key_id: account.key_id, secret_key: account.secret_key })
     .expect(201);
   return { ...user, keyId: account.key_id, secretKey: account.secret_key };
+}
+
+export type PaperUser = Awaited<ReturnType<typeof userWithPaperAccount>>;
+
+/** The user's paper account behind the Broker port, built as the worker's activities build it. */
+export function paperBrokerOf(stack: ApiTestStack, user: PaperUser): Broker {
+  return brokerFactory(stack.config)({ kind: 'key', keyId: user.keyId, secretKey: user.secretKey, environment: 'paper' });
+}
+
+/** What the order-fill monitor does for one of the user's orders: read it at the broker, record it, return its fill event. */
+export async function fillEventOf(stack: ApiTestStack, user: PaperUser, clientOrderId: string): Promise<OrderFillEvent> {
+  const row = await stack.dataSource.getRepository(BotOrder).findOneByOrFail({ clientOrderId });
+  const applied = await applyBrokerOrderUpdate(stack.dataSource, { order: await paperBrokerOf(stack, user).getOrder(row.brokerOrderId!) });
+  if (!applied?.fillEvent) throw new Error(`order ${clientOrderId} has no fill to signal`);
+  return applied.fillEvent;
 }
 
 export async function exchangeAdmin<T = unknown>(stack: ApiTestStack, path: string, body?: unknown): Promise<T> {
