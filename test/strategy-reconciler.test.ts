@@ -1,3 +1,4 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { StrategyReconcilerService } from '../apps/worker/src/reconciler/strategy-reconciler.service';
 import { TradingStrategy } from '../libs/database/entities';
 import { registerUser } from './support/api-users';
@@ -50,7 +51,8 @@ describe('strategy reconciler', () => {
     // Lost: Temporal no longer knows the workflow (a terminate would be an operator's stop, honoured instead).
     const { client } = stack.temporal;
     await client.workflowService.deleteWorkflowExecution({ namespace: 'default', workflowExecution: { workflowId: `strategy-${id}` } });
-    await eventually(async () => !(await stack.temporal.client.workflow.getHandle(`strategy-${id}`).describe().catch(() => undefined)), 10_000);
+    const gone = () => client.workflow.getHandle(`strategy-${id}`).describe().then(() => false, (error: unknown) => error instanceof WorkflowNotFoundError);
+    await eventually(gone, 10_000);
     const res = await stack.http().post(`/api/strategies/${id}/execute`).set('Authorization', user.auth).expect(200);
     expect(res.body).toMatchObject({ strategy_id: id, run_number: 1, trigger: 'manual' });
     expect(await status(id)).toBe('RUNNING');
