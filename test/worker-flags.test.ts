@@ -66,6 +66,9 @@ describe('worker flags', () => {
       const runs = await runsOf(dca);
       return runs.length >= runsBefore + 2 ? runs.slice(runsBefore, runsBefore + 2) : undefined;
     }, 15_000));
-    expect(next.startedAt.getTime() - resumed.startedAt.getTime()).toBeGreaterThanOrEqual(INTERVAL_SECONDS * 1000 * 0.9);
+    // A catch-up burst runs back to back (milliseconds apart). The rows' start times are the
+    // activities', which lag the workflow's timer by task scheduling on a loaded box, so the bound
+    // leaves half an interval for that lag rather than a tenth.
+    expect(next.startedAt.getTime() - resumed.startedAt.getTime()).toBeGreaterThanOrEqual(INTERVAL_SECONDS * 1000 * 0.5);
   }, 120_000);
 });
