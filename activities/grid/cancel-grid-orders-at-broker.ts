@@ -12,15 +12,23 @@ export async function cancelGridOrdersAtBroker(broker: Broker, strategyId: strin
   const prefix = `ag-${strategyId.replace(/-/g, '')}-`;
   let cancelled = 0;
   for (const order of await broker.listOrders('open')) {
-    if (!order.clientOrderId.startsWith(prefix)) continue;
-    try {
-      await broker.cancelOrder(order.id);
-      cancelled += 1;
-    } catch (err) {
-      // Filled or closed meanwhile: nothing to cancel, and the record below says which.
-      if (!(err instanceof OrderRejectedError || err instanceof BrokerNotFoundError)) throw err;
-    }
-    await record(await broker.getOrder(order.id));
+    if (order.clientOrderId.startsWith(prefix) && (await cancelAndRecord(broker, order.id, record))) cancelled += 1;
   }
+  return cancelled;
+}
+
+/**
+ * Cancels one order at the broker, then hands what the broker says about it to `record`. False
+ * when it had filled or closed meanwhile: nothing to cancel, and the record says which.
+ */
+export async function cancelAndRecord(broker: Broker, brokerOrderId: string, record: (order: BrokerOrder) => Promise<unknown>): Promise<boolean> {
+  let cancelled = true;
+  try {
+    await broker.cancelOrder(brokerOrderId);
+  } catch (err) {
+    if (!(err instanceof OrderRejectedError || err instanceof BrokerNotFoundError)) throw err;
+    cancelled = false;
+  }
+  await record(await broker.getOrder(brokerOrderId));
   return cancelled;
 }

@@ -1,6 +1,6 @@
 import type { Broker } from '../../libs/broker/broker.port';
-import { BrokerNotFoundError, OrderRejectedError } from '../../libs/broker/broker.errors';
 import type { GridActivityDeps } from './grid-activity.deps';
+import { cancelAndRecord } from './cancel-grid-orders-at-broker';
 
 /**
  * Cancels the grid's open orders at the broker (all, or all but one) and records what the broker
@@ -11,14 +11,7 @@ export async function cancelOpenGridOrders(deps: GridActivityDeps, broker: Broke
   let cancelled = 0;
   for (const row of await deps.orders.open(strategyId)) {
     if (row.id === options.except || !row.brokerOrderId) continue;
-    try {
-      await broker.cancelOrder(row.brokerOrderId);
-      cancelled += 1;
-    } catch (err) {
-      // Already filled or already closed: nothing to cancel, and the record below says which.
-      if (!(err instanceof OrderRejectedError || err instanceof BrokerNotFoundError)) throw err;
-    }
-    await deps.recordBrokerOrder(await broker.getOrder(row.brokerOrderId));
+    if (await cancelAndRecord(broker, row.brokerOrderId, deps.recordBrokerOrder)) cancelled += 1;
   }
   return cancelled;
 }
