@@ -1,7 +1,7 @@
 /**
  * A grid whose parameters cannot produce a valid ladder (bounds out of order, too many levels for
- * the price tick). The name is stable: retry policies list it as non-retryable, since the same
- * parameters fail the same way every time.
+ * the price tick). The ladder grids' configuration schemas make the same checks
+ * (refineLadderConfig), so a configuration that passed validation never throws it.
  */
 export class InvalidGridError extends Error {
   override readonly name = 'InvalidGridError';
