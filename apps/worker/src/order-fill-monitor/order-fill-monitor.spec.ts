@@ -15,6 +15,9 @@ const flush = async () => {
   for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
 };
 
+// What a row and the broker's view of it share: a resting 1 BTC buy at 100.
+const TERMS = { symbol: 'BTC/USD', side: 'buy', type: 'limit', timeInForce: 'gtc', qty: 1, notional: null, limitPrice: 100, status: 'new' } as const;
+
 function row(overrides: Partial<BotOrder> = {}): BotOrder {
   return {
     id: `row-${overrides.clientOrderId ?? 'x'}`,
@@ -22,14 +25,7 @@ function row(overrides: Partial<BotOrder> = {}): BotOrder {
     strategyId: 's1',
     clientOrderId: 'c1',
     brokerOrderId: 'b1',
-    symbol: 'BTC/USD',
-    side: 'buy',
-    type: 'limit',
-    timeInForce: 'gtc',
-    qty: 1,
-    notional: null,
-    limitPrice: 100,
-    status: 'new',
+    ...TERMS,
     gridLevel: 0,
     parentOrderId: null,
     gridRole: 'open',
@@ -49,14 +45,7 @@ function brokerOrder(id: string, clientOrderId: string, overrides: Partial<Broke
   return {
     id,
     clientOrderId,
-    symbol: 'BTC/USD',
-    side: 'buy',
-    type: 'limit',
-    timeInForce: 'gtc',
-    qty: 1,
-    notional: null,
-    limitPrice: 100,
-    status: 'new',
+    ...TERMS,
     filledQty: 0,
     filledAvgPrice: null,
     submittedAt: '2030-01-01T00:00:00.000Z',
