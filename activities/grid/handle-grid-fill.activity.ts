@@ -22,7 +22,7 @@ const QTY_EPSILON = 1e-9;
  * recorded answers were sent.
  */
 export async function handleGridFill(deps: GridActivityDeps, input: HandleGridFillInput): Promise<ExecutionResult> {
-  const grid = await loadGridStrategy(deps.store, input.strategyId, { requireActive: true });
+  const grid = await loadGridStrategy(deps.store, input.strategyId);
   const { strategy, logic, config } = grid;
   const { fill } = input;
   const hold = (reason: string) => gridResult(strategy.id, input.seq, 'scheduled', 'hold', reason, deps.now());

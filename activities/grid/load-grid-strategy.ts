@@ -1,7 +1,6 @@
 import { isStrategyType } from '../../libs/contracts';
 import type { GridContext, GridLogic, PersistedGridState } from '../../libs/strategies/grid/grid-logic';
 import { gridContextOf } from '../../libs/strategies/grid/grid-logic';
-import { gridLogicFor } from '../../libs/strategies/grid';
 import { getStrategy } from '../../libs/strategies/registry';
 import type { ExecutionStore, StrategyRecord } from '../strategy-execution/execution-store.port';
 import { InvalidConfigurationError, StrategyInactiveError, StrategyNotFoundError } from '../strategy-execution/execution.errors';
@@ -16,19 +15,19 @@ export interface LoadedGrid {
   context?: GridContext;
 }
 
-/** The strategy behind a grid workflow, or the error that ends the workflow (gone, inactive, not a grid). */
-export async function loadGridStrategy(store: ExecutionStore, strategyId: string, options: { requireActive: boolean }): Promise<LoadedGrid> {
+/** The active strategy behind a grid workflow, or the error that ends the workflow (gone, inactive, not a grid). */
+export async function loadGridStrategy(store: ExecutionStore, strategyId: string): Promise<LoadedGrid> {
   const strategy = await store.loadStrategy(strategyId);
   if (!strategy) throw new StrategyNotFoundError(`strategy ${strategyId} no longer exists`);
-  if (options.requireActive && !strategy.isActive) throw new StrategyInactiveError(`strategy ${strategy.name} is inactive`);
-  const logic = isStrategyType(strategy.type) ? gridLogicFor(strategy.type) : undefined;
-  if (!logic || !isStrategyType(strategy.type)) throw new InvalidConfigurationError(`strategy type ${strategy.type} is not a grid`);
-  const parsed = getStrategy(strategy.type).configSchema.safeParse(strategy.configuration);
+  if (!strategy.isActive) throw new StrategyInactiveError(`strategy ${strategy.name} is inactive`);
+  const definition = isStrategyType(strategy.type) ? getStrategy(strategy.type) : undefined;
+  if (!definition?.grid) throw new InvalidConfigurationError(`strategy type ${strategy.type} is not a grid`);
+  const parsed = definition.configSchema.safeParse(strategy.configuration);
   if (!parsed.success) throw new InvalidConfigurationError(`configuration of ${strategy.name} is invalid: ${parsed.error.message}`);
   const started = strategy.state.grid as PersistedGridState | undefined;
   return {
     strategy,
-    logic,
+    logic: definition.grid,
     config: parsed.data as LoadedGrid['config'],
     started,
     context: started ? gridContextOf(started) : undefined,

@@ -1,7 +1,8 @@
-import type { OrderSummary, OrderType, TimeInForce } from '../../libs/contracts';
+import type { OrderSummary } from '../../libs/contracts';
 import type { Broker } from '../../libs/broker/broker.port';
 import { InsufficientBuyingPowerError, OrderRejectedError } from '../../libs/broker/broker.errors';
 import type { BotOrder } from '../../libs/database/entities';
+import { orderIntentOf } from '../../libs/database/pending-order-row';
 import type { ExecutionStore } from '../strategy-execution/execution-store.port';
 import { StrategyInactiveError, StrategyNotFoundError } from '../strategy-execution/execution.errors';
 import { placeOrderOnce } from '../strategy-execution/place-order-once';
@@ -41,21 +42,7 @@ async function ensureStillActive(store: ExecutionStore, strategyId: string): Pro
 }
 
 function toPlace(row: BotOrder) {
-  return {
-    userId: row.userId,
-    strategyId: row.strategyId,
-    runNumber: row.runNumber ?? 0,
-    clientOrderId: row.clientOrderId,
-    intent: {
-      symbol: row.symbol,
-      side: row.side,
-      type: row.type as OrderType,
-      timeInForce: row.timeInForce as TimeInForce,
-      ...(row.qty !== null ? { qty: row.qty } : {}),
-      ...(row.notional !== null ? { notional: row.notional } : {}),
-      ...(row.limitPrice !== null ? { limitPrice: row.limitPrice } : {}),
-    },
-  };
+  return { userId: row.userId, strategyId: row.strategyId, runNumber: row.runNumber ?? 0, clientOrderId: row.clientOrderId, intent: orderIntentOf(row) };
 }
 
 export function describeRefusals(outcome: PlacementOutcome): string {

@@ -1,6 +1,8 @@
 import { gridClientOrderId, type OrderFillEvent } from '../../libs/contracts';
 import type { BrokerOrder } from '../../libs/broker/broker.port';
 import type { BotOrder } from '../../libs/database/entities';
+import { orderIntentOf } from '../../libs/database/pending-order-row';
+import { pendingFillEvent } from '../../libs/order-fills/order-fill-event';
 import type { NewGridOrder } from './grid-order-store';
 import type { GridActivityDeps } from './grid-activity.deps';
 import type { ReconcileGridInput, ReconcileGridResult } from './grid-activity.types';
@@ -18,7 +20,7 @@ const CLOSED_WITHOUT_US: ReadonlyArray<BrokerOrder['status']> = ['canceled', 'ex
  * answer), and re-places the unfilled rest of an order the broker closed without our asking.
  */
 export async function reconcileGrid(deps: GridActivityDeps, input: ReconcileGridInput): Promise<ReconcileGridResult> {
-  const grid = await loadGridStrategy(deps.store, input.strategyId, { requireActive: true });
+  const grid = await loadGridStrategy(deps.store, input.strategyId);
   const { strategy } = grid;
   const broker = deps.brokerFor(await deps.loadCredentials(strategy.userId));
   const sent = await placeUnsentOrders(deps, broker, strategy.id);
@@ -36,17 +38,11 @@ export async function reconcileGrid(deps: GridActivityDeps, input: ReconcileGrid
       replacements.push(replacementOf(row, rest, input.seq));
     }
   }
+  // Recorded fills still without their full answer (a signal lost, or an earlier answer failed).
   for (const row of await deps.orders.unanswered(strategy.id)) {
     if (fills.has(row.brokerOrderId!)) continue;
-    fills.set(row.brokerOrderId!, {
-      strategyId: strategy.id,
-      brokerOrderId: row.brokerOrderId!,
-      clientOrderId: row.clientOrderId,
-      side: row.side,
-      filledQty: row.filledQty,
-      filledAvgPrice: row.filledAvgPrice ?? row.limitPrice ?? 0,
-      final: row.status === 'filled',
-    });
+    const fill = pendingFillEvent(row, grid.logic.type);
+    if (fill) fills.set(fill.brokerOrderId, fill);
   }
   // A replacement is a new order: it passes the risk validator like a fill's answer.
   const screened = await screenGridOrders(deps, broker, grid, replacements);
@@ -70,14 +66,8 @@ function replacementOf(row: BotOrder, qty: number, seq: number): NewGridOrder {
     strategyId: row.strategyId,
     seq,
     clientOrderId: gridClientOrderId(row.strategyId, row.gridLevel!, seq, row.side),
-    intent: {
-      symbol: row.symbol,
-      side: row.side,
-      type: row.type === 'limit' ? 'limit' : 'market',
-      timeInForce: row.timeInForce,
-      qty: Math.round(qty * 1e9) / 1e9,
-      ...(row.limitPrice !== null ? { limitPrice: row.limitPrice } : {}),
-    },
+    // Grid orders always carry a qty (never a notional): the replacement trades the unfilled rest.
+    intent: { ...orderIntentOf(row), qty: Math.round(qty * 1e9) / 1e9 },
     level: row.gridLevel!,
     role: row.gridRole ?? 'open',
     parentOrderId: row.parentOrderId,

@@ -16,7 +16,7 @@ import { screenGridSetup } from './screen-grid-orders';
  * is still unsent; a grid that is already running (restarted workflow) is resumed, not restarted.
  */
 export async function setupGrid(deps: GridActivityDeps, input: SetupGridInput): Promise<SetupGridResult> {
-  const grid = await loadGridStrategy(deps.store, input.strategyId, { requireActive: true });
+  const grid = await loadGridStrategy(deps.store, input.strategyId);
   const { strategy, logic, config } = grid;
   const log = deps.logger.child({ strategy_id: strategy.id, user_id: strategy.userId, seq: input.seq });
   const broker = deps.brokerFor(await deps.loadCredentials(strategy.userId));

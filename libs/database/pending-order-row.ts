@@ -30,3 +30,16 @@ export function pendingOrderRow(order: {
     counteredQty: 0,
   };
 }
+
+/** The order a bot_orders row records, as the intent that is (or was) sent to the broker. */
+export function orderIntentOf(row: Pick<BotOrder, 'symbol' | 'side' | 'type' | 'timeInForce' | 'qty' | 'notional' | 'limitPrice'>): OrderIntent {
+  return {
+    symbol: row.symbol,
+    side: row.side,
+    type: row.type === 'limit' ? 'limit' : 'market',
+    timeInForce: row.timeInForce,
+    ...(row.qty !== null ? { qty: row.qty } : {}),
+    ...(row.notional !== null ? { notional: row.notional } : {}),
+    ...(row.limitPrice !== null ? { limitPrice: row.limitPrice } : {}),
+  };
+}
