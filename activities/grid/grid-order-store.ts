@@ -1,9 +1,10 @@
 import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import { gridClientOrderId, type OrderIntent } from '../../libs/contracts';
-import { BotOrder, TERMINAL_ORDER_STATUSES, Trade, TradingStrategy, type GridRole } from '../../libs/database/entities';
+import { BotOrder, TERMINAL_ORDER_STATUSES, Trade, type GridRole } from '../../libs/database/entities';
 import type { GridOrder, PersistedGridState } from '../../libs/strategies/grid/grid-logic';
 import { queueSqliteWrite } from '../../libs/database/sqlite-write-queue';
 import { pendingOrderRow } from '../../libs/database/pending-order-row';
+import { updateStrategyState } from '../../libs/database/update-strategy-state';
 
 /** A grid order about to be recorded as `pending`, before it is sent. */
 export interface NewGridOrder {
@@ -82,7 +83,7 @@ export class GridOrderStore {
   async recordSetup(strategyId: string, grid: PersistedGridState, orders: NewGridOrder[]): Promise<void> {
     await this.write(async (manager) => {
       await insertAll(manager, orders);
-      await manager.getRepository(TradingStrategy).update(strategyId, { state: jsonColumn({ ...(await stateOf(manager, strategyId)), grid }) });
+      await updateStrategyState(manager, strategyId, (state) => ({ ...state, grid }));
     });
   }
 
@@ -127,17 +128,9 @@ export class GridOrderStore {
   /** Forgets the grid's start state after its orders were cancelled, so a reactivation starts afresh. */
   async clearGridState(strategyId: string): Promise<void> {
     await this.write(async (manager) => {
-      const state = await stateOf(manager, strategyId);
-      if (state === undefined) return;
-      const { grid: _dropped, ...rest } = state;
-      await manager.getRepository(TradingStrategy).update(strategyId, { state: jsonColumn(rest) });
+      await updateStrategyState(manager, strategyId, ({ grid: _dropped, ...rest }) => rest);
     });
   }
-}
-
-async function stateOf(manager: EntityManager, strategyId: string): Promise<Record<string, unknown> | undefined> {
-  const row = await manager.getRepository(TradingStrategy).findOneBy({ id: strategyId });
-  return row ? (row.state ?? {}) : undefined;
 }
 
 async function insertAll(manager: EntityManager, orders: NewGridOrder[]): Promise<void> {
@@ -154,9 +147,4 @@ async function insertAll(manager: EntityManager, orders: NewGridOrder[]): Promis
       }),
     ),
   );
-}
-
-// TypeORM's update() types JSON columns as deep-partial entities; the value is stored whole.
-function jsonColumn(value: object): never {
-  return value as never;
 }

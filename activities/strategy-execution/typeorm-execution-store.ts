@@ -5,6 +5,7 @@ import { BotOrder, StrategyExecution, TradingStrategy } from '../../libs/databas
 import { toOrderSummary } from '../../libs/database/order-summary';
 import { pendingOrderRow } from '../../libs/database/pending-order-row';
 import { queueSqliteWrite } from '../../libs/database/sqlite-write-queue';
+import { EXIT_STATE_KEY, updateStrategyState } from '../../libs/database/update-strategy-state';
 import { applyBrokerOrderUpdate } from '../../libs/order-fills/apply-broker-order-update';
 import type { ExecutionRecord, ExecutionStore, PendingOrder, RecordedDecision, StrategyRecord } from './execution-store.port';
 
@@ -79,7 +80,11 @@ export class TypeormExecutionStore implements ExecutionStore {
           finishedAt: new Date(run.result.executed_at),
         },
       );
-      await manager.getRepository(TradingStrategy).update(run.strategyId, { state: jsonColumn(run.nextState) });
+      // The run owns every key but the exit monitor's water mark, which may have moved during the run.
+      await updateStrategyState(manager, run.strategyId, (current) => {
+        const { [EXIT_STATE_KEY]: _stale, ...next } = run.nextState;
+        return EXIT_STATE_KEY in current ? { ...next, [EXIT_STATE_KEY]: current[EXIT_STATE_KEY] } : next;
+      });
     }));
   }
 

@@ -6,6 +6,7 @@ import { exitRulesOf, type PositionSide } from '../../../../libs/exits';
 import { exitClientOrderId } from './exit-client-order-id';
 import type { ExitDetails, ExitMonitorSource, NewExit, PersistedWaterMark, RecordedExit, WatchedStrategy } from './exit-monitor-source';
 import { pendingOrderRow } from '../../../../libs/database/pending-order-row';
+import { EXIT_STATE_KEY, updateStrategyState } from '../../../../libs/database/update-strategy-state';
 
 export class TypeormExitMonitorSource implements ExitMonitorSource {
   constructor(private readonly dataSource: DataSource) {}
@@ -46,9 +47,9 @@ export class TypeormExitMonitorSource implements ExitMonitorSource {
   }
 
   async saveWaterMark(strategyId: string, waterMark: PersistedWaterMark | null): Promise<void> {
-    await this.write((manager) => updateState(manager, strategyId, (state) => {
-      const { exit: _previous, ...rest } = state;
-      return waterMark ? { ...rest, exit: waterMark } : rest;
+    await this.write((manager) => updateStrategyState(manager, strategyId, (state) => {
+      const { [EXIT_STATE_KEY]: _previous, ...rest } = state;
+      return waterMark ? { ...rest, [EXIT_STATE_KEY]: waterMark } : rest;
     }));
   }
 
@@ -107,17 +108,6 @@ export class TypeormExitMonitorSource implements ExitMonitorSource {
   private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return queueSqliteWrite(this.dataSource, () => this.dataSource.transaction(work));
   }
-}
-
-async function updateState(
-  manager: EntityManager,
-  strategyId: string,
-  change: (state: Record<string, unknown>) => Record<string, unknown>,
-): Promise<void> {
-  const row = await manager.getRepository(TradingStrategy).findOne({ where: { id: strategyId }, select: { id: true, state: true } });
-  if (!row) return;
-  // TypeORM's update() types JSON columns as deep-partial entities; the value is stored whole.
-  await manager.getRepository(TradingStrategy).update(strategyId, { state: change(row.state ?? {}) as never });
 }
 
 function waterMarkOf(state: Record<string, unknown> | null): PersistedWaterMark | undefined {
