@@ -84,7 +84,7 @@ describe('gridStrategyWorkflow', () => {
     workflows.start({ strategyId, userId: 'grid-user', strategyType: 'spot_grid', intervalSeconds: extra.intervalSeconds ?? 86_400, ...extra });
 
   beforeAll(async () => {
-    testWorker = await startWorkflowTestWorker(activities as never);
+    testWorker = await startWorkflowTestWorker(activities);
     ({ client, workflows } = testWorker);
   }, 120_000);
 
