@@ -19,11 +19,23 @@ describe('strategyWorkflow', () => {
   let workflows: StrategyWorkflowClient;
   const calls: ExecuteStrategyInput[] = [];
   const failures = new Map<string, Error>();
+  /** Strategies whose runs take this long, and the most runs of each seen in flight at once. */
+  const runDelaysMs = new Map<string, number>();
+  const inFlight = new Map<string, number>();
+  const maxInFlight = new Map<string, number>();
 
   async function executeStrategy(input: ExecuteStrategyInput): Promise<ExecutionResult> {
     calls.push(input);
     const failure = failures.get(input.strategyId);
     if (failure) throw failure;
+    const delayMs = runDelaysMs.get(input.strategyId);
+    if (delayMs) {
+      const running = (inFlight.get(input.strategyId) ?? 0) + 1;
+      inFlight.set(input.strategyId, running);
+      maxInFlight.set(input.strategyId, Math.max(maxInFlight.get(input.strategyId) ?? 0, running));
+      await new Promise((r) => setTimeout(r, delayMs));
+      inFlight.set(input.strategyId, running - 1);
+    }
     return {
       strategy_id: input.strategyId,
       run_number: input.runNumber,
@@ -76,6 +88,20 @@ describe('strategyWorkflow', () => {
     const status = await workflows.status(strategyId);
     expect(new Date(status.nextRunTime!).getTime()).toBeGreaterThan(Date.now() + 3_000_000);
     await workflows.stop(strategyId);
+  }, 30_000);
+
+  it('runs manual executes that arrive together one at a time, and the history replays', async () => {
+    const strategyId = `wf-overlap-${Date.now()}`;
+    runDelaysMs.set(strategyId, 300);
+    await workflows.start({ strategyId, userId: 'u8', strategyType: 'dca', intervalSeconds: 3600 });
+    const results = await Promise.all([1, 2, 3].map(() => workflows.executeNow(strategyId)));
+    expect(results.map((r) => r.run_number).sort()).toEqual([1, 2, 3]);
+    expect(maxInFlight.get(strategyId)).toBe(1);
+    await workflows.stop(strategyId);
+    // The waiters that one release woke together recorded the step-lock patch: it replays.
+    const handle = client.workflow.getHandle(`strategy-${strategyId}`);
+    await eventually(async () => (await handle.describe()).status.name === 'CANCELLED');
+    await Worker.runReplayHistory({ workflowBundle: await testWorkflowBundle() }, await handle.fetchHistory(), `strategy-${strategyId}`);
   }, 30_000);
 
   it('reschedules when the interval changes', async () => {

@@ -18,3 +18,12 @@ export const STRATEGY_ACTIVITY_OPTIONS: ActivityOptions = {
     nonRetryableErrorTypes: [...NON_RETRYABLE_EXECUTION_ERRORS],
   },
 };
+
+/**
+ * For the clean-up a stop depends on (settling a half-placed unit, cancelling a grid's orders):
+ * it must get through a broker hiccup, so it gets more attempts.
+ */
+export const CLEANUP_ACTIVITY_OPTIONS: ActivityOptions = {
+  ...STRATEGY_ACTIVITY_OPTIONS,
+  retry: { ...STRATEGY_ACTIVITY_OPTIONS.retry, maximumAttempts: 10 },
+};

@@ -19,41 +19,40 @@ import {
 } from '@temporalio/workflow';
 import type { ExecutionResult, ExecutionTrigger, OrderFillEvent } from '../../libs/contracts';
 import { activityFailureOf, meansStrategyGone } from '../activity-failure';
-import { STRATEGY_ACTIVITY_OPTIONS } from '../activity-options';
+import { CLEANUP_ACTIVITY_OPTIONS, STRATEGY_ACTIVITY_OPTIONS } from '../activity-options';
 import type { GridActivities } from '../../activities/grid/grid.activities';
 import { NextRunTimeKey } from '../search-attribute-keys';
+import { StepLock } from '../step-lock';
 import { upsertStrategyIdentity } from '../strategy-identity';
-import { executeNowUpdate, intervalChangedSignal, positionExitedSignal, strategyStatusQuery } from '../strategy/strategy.messages';
-import { failedResult } from '../strategy/strategy.state';
+import { handleStrategySignals } from '../strategy-signals';
+import { executeNowUpdate, strategyStatusQuery } from '../strategy/strategy.messages';
+import { failedResult, shouldContinueAsNew } from '../strategy/strategy.state';
 import { orderFilledSignal } from './grid.messages';
 import { SETUP_RETRY_MS, acceptFill, forgetFill, initialGridState, nextEventSeq, type GridWorkflowInput } from './grid.state';
 
 const { setupGrid, handleGridFill, reconcileGrid } = proxyActivities<GridActivities>(STRATEGY_ACTIVITY_OPTIONS);
-// Stopping must get through a broker hiccup: more attempts, and it runs even though the workflow is being cancelled.
-const { cancelGridOrders } = proxyActivities<GridActivities>({
-  ...STRATEGY_ACTIVITY_OPTIONS,
-  retry: { ...STRATEGY_ACTIVITY_OPTIONS.retry, maximumAttempts: 10 },
-});
+// Runs even though the workflow is being cancelled (see the end of the workflow).
+const { cancelGridOrders } = proxyActivities<GridActivities>(CLEANUP_ACTIVITY_OPTIONS);
 
 export async function gridStrategyWorkflow(input: GridWorkflowInput): Promise<void> {
   const state = initialGridState(input);
   const fillsBefore = state.fillsHandled;
-  let intervalSeconds = input.intervalSeconds;
-  let busy = false;
+  const lock = new StepLock();
   let gone = false;
   let setupFailedAt: number | undefined;
-  let rescheduled = false;
   let nextReconcileAt: number | undefined;
 
   setHandler(orderFilledSignal, (fill) => {
     if (!acceptFill(state, fill)) log.info('Duplicate or older fill ignored', { brokerOrderId: fill.brokerOrderId, filledQty: fill.filledQty });
   });
+  // The exit monitor stops the grid itself (deactivates it, cancels its orders); the grid only remembers the exit.
+  const interval = handleStrategySignals(input.intervalSeconds, state);
   setHandler(strategyStatusQuery, () => ({
     strategyId: input.strategyId,
     strategyType: input.strategyType,
-    intervalSeconds,
+    intervalSeconds: interval.seconds,
     runCount: state.fillsHandled,
-    running: busy,
+    running: lock.busy,
     nextRunTime: nextReconcileAt === undefined ? undefined : new Date(nextReconcileAt).toISOString(),
     lastResult: state.lastResult,
     lastExit: state.lastExit,
@@ -66,28 +65,13 @@ export async function gridStrategyWorkflow(input: GridWorkflowInput): Promise<vo
     }
     return exclusive(() => (state.setUp ? reconcile('manual') : setup()));
   });
-  setHandler(intervalChangedSignal, (seconds) => {
-    if (seconds >= 1 && seconds !== intervalSeconds) {
-      intervalSeconds = seconds;
-      rescheduled = true;
-    }
-  });
-  // The exit monitor stops the grid itself (deactivates it, cancels its orders); this only remembers the exit.
-  setHandler(positionExitedSignal, (exit) => {
-    state.lastExit = exit;
-  });
   upsertStrategyIdentity(input);
 
-  async function exclusive(step: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
-    await condition(() => !busy);
-    busy = true;
-    try {
-      const result = await step();
-      state.lastResult = result;
-      return result;
-    } finally {
-      busy = false;
-    }
+  function exclusive(step: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
+    return lock.run(async () => {
+      state.lastResult = await step();
+      return state.lastResult;
+    });
   }
 
   async function guarded(seq: number, trigger: ExecutionTrigger, run: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
@@ -147,29 +131,26 @@ export async function gridStrategyWorkflow(input: GridWorkflowInput): Promise<vo
   try {
     if (!state.setUp) await exclusive(setup);
     while (!gone) {
-      nextReconcileAt = state.setUp ? (state.lastReconcileAt ?? Date.now()) + intervalSeconds * 1000 : (setupFailedAt ?? Date.now()) + SETUP_RETRY_MS;
+      nextReconcileAt = state.setUp ? (state.lastReconcileAt ?? Date.now()) + interval.seconds * 1000 : (setupFailedAt ?? Date.now()) + SETUP_RETRY_MS;
       upsertSearchAttributes([{ key: NextRunTimeKey, value: new Date(nextReconcileAt) }]);
-      rescheduled = false;
+      interval.rescheduled = false;
       const woken = await condition(
-        () => gone || rescheduled || (state.setUp && !busy && state.pendingFills.length > 0),
+        () => gone || interval.rescheduled || (state.setUp && !lock.busy && state.pendingFills.length > 0),
         Math.max(nextReconcileAt - Date.now(), 1),
       );
       if (gone) break;
       if (woken) {
-        if (rescheduled && state.pendingFills.length === 0) continue;
         const fill = state.pendingFills[0];
-        if (fill) {
-          await exclusive(() => answer(fill));
-          state.pendingFills.shift();
-        }
+        if (!fill) continue; // woken by an interval change only
+        await exclusive(() => answer(fill));
+        state.pendingFills.shift();
       } else {
         await exclusive(() => (state.setUp ? reconcile('scheduled') : setup()));
       }
-      const fillsThisRun = state.fillsHandled - fillsBefore;
-      if (workflowInfo().continueAsNewSuggested || (input.fillsPerExecution !== undefined && fillsThisRun >= input.fillsPerExecution)) {
-        await condition(() => allHandlersFinished() && !busy);
+      if (shouldContinueAsNew(input.fillsPerExecution, state.fillsHandled - fillsBefore, workflowInfo().continueAsNewSuggested)) {
+        await condition(() => allHandlersFinished() && !lock.busy);
         // Fills queued but not answered yet travel in `state`.
-        await continueAsNew<typeof gridStrategyWorkflow>({ ...input, intervalSeconds, state });
+        await continueAsNew<typeof gridStrategyWorkflow>({ ...input, intervalSeconds: interval.seconds, state });
       }
     }
     await condition(allHandlersFinished);

@@ -26,9 +26,12 @@ export interface StrategyWorkflowInput {
   runsPerExecution?: number;
 }
 
-/** Whether this execution should hand over to a fresh one (history size, or the run budget). */
-export function shouldContinueAsNew(input: StrategyWorkflowInput, runsInThisExecution: number, suggested: boolean): boolean {
-  return suggested || (input.runsPerExecution !== undefined && runsInThisExecution >= input.runsPerExecution);
+/**
+ * Whether this execution should hand over to a fresh one: Temporal suggests it (history size), or
+ * the steps done in it (runs, or a grid's fills) reached the input's budget.
+ */
+export function shouldContinueAsNew(budget: number | undefined, doneInThisExecution: number, suggested: boolean): boolean {
+  return suggested || (budget !== undefined && doneInThisExecution >= budget);
 }
 
 export function initialLoopState(input: StrategyWorkflowInput): StrategyLoopState {

@@ -24,11 +24,13 @@ import {
 } from '@temporalio/workflow';
 import type { ExecutionResult, ExecutionTrigger } from '../../libs/contracts';
 import { activityFailureOf, meansStrategyGone } from '../activity-failure';
-import { STRATEGY_ACTIVITY_OPTIONS } from '../activity-options';
+import { CLEANUP_ACTIVITY_OPTIONS, STRATEGY_ACTIVITY_OPTIONS } from '../activity-options';
 import type { StrategyActivities } from '../../activities/strategy-execution/strategy.activities';
 import { NextRunTimeKey } from '../search-attribute-keys';
 import { upsertStrategyIdentity } from '../strategy-identity';
-import { executeNowUpdate, intervalChangedSignal, positionExitedSignal, strategyStatusQuery } from './strategy.messages';
+import { StepLock } from '../step-lock';
+import { handleStrategySignals } from '../strategy-signals';
+import { executeNowUpdate, strategyStatusQuery } from './strategy.messages';
 import { failedResult, initialLoopState, nextRunAt, shouldContinueAsNew, type StrategyWorkflowInput } from './strategy.state';
 
 // Unpatched histories cancelled executeStrategy without waiting (the SDK's effective default).
@@ -39,11 +41,8 @@ const { executeStrategy } = proxyActivities<StrategyActivities>({
   ...STRATEGY_ACTIVITY_OPTIONS,
   cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
 });
-// Settling must get through a broker hiccup, and runs even while the workflow is being cancelled.
-const { settleUnit } = proxyActivities<StrategyActivities>({
-  ...STRATEGY_ACTIVITY_OPTIONS,
-  retry: { ...STRATEGY_ACTIVITY_OPTIONS.retry, maximumAttempts: 10 },
-});
+// Settling runs even while the workflow is being cancelled (see settle below).
+const { settleUnit } = proxyActivities<StrategyActivities>(CLEANUP_ACTIVITY_OPTIONS);
 
 // Histories recorded before the settle step replay without it.
 const SETTLE_UNIT_PATCH = 'settle-unit';
@@ -51,43 +50,27 @@ const SETTLE_UNIT_PATCH = 'settle-unit';
 export async function strategyWorkflow(input: StrategyWorkflowInput): Promise<void> {
   const state = initialLoopState(input);
   const runsBefore = state.runCount;
-  let intervalSeconds = input.intervalSeconds;
-  let running = false;
-  let rescheduled = false;
+  const lock = new StepLock();
   let gone = false;
   let nextRunTime: number | undefined;
 
+  const interval = handleStrategySignals(input.intervalSeconds, state);
   setHandler(strategyStatusQuery, () => ({
     strategyId: input.strategyId,
     strategyType: input.strategyType,
-    intervalSeconds,
+    intervalSeconds: interval.seconds,
     runCount: state.runCount,
-    running,
+    running: lock.busy,
     nextRunTime: nextRunTime === undefined ? undefined : new Date(nextRunTime).toISOString(),
     lastResult: state.lastResult,
     lastExit: state.lastExit,
   }));
   setHandler(executeNowUpdate, (trigger) => runExclusive(trigger));
-  setHandler(intervalChangedSignal, (seconds) => {
-    if (seconds >= 1 && seconds !== intervalSeconds) {
-      intervalSeconds = seconds;
-      rescheduled = true;
-    }
-  });
-  setHandler(positionExitedSignal, (exit) => {
-    state.lastExit = exit;
-  });
 
   upsertStrategyIdentity(input);
 
-  async function runExclusive(trigger: ExecutionTrigger): Promise<ExecutionResult> {
-    await condition(() => !running);
-    running = true;
-    try {
-      return await runOnce(trigger);
-    } finally {
-      running = false;
-    }
+  function runExclusive(trigger: ExecutionTrigger): Promise<ExecutionResult> {
+    return lock.run(() => runOnce(trigger));
   }
 
   async function runOnce(trigger: ExecutionTrigger): Promise<ExecutionResult> {
@@ -128,23 +111,23 @@ export async function strategyWorkflow(input: StrategyWorkflowInput): Promise<vo
   try {
     if (input.runImmediately) await runExclusive('scheduled');
     while (!gone) {
-      nextRunTime = nextRunAt(state, intervalSeconds, Date.now());
+      nextRunTime = nextRunAt(state, interval.seconds, Date.now());
       upsertSearchAttributes([{ key: NextRunTimeKey, value: new Date(nextRunTime) }]);
       const dueAt = nextRunTime;
-      rescheduled = false;
-      const interrupted = await condition(() => rescheduled || gone, Math.max(dueAt - Date.now(), 1));
+      interval.rescheduled = false;
+      const interrupted = await condition(() => interval.rescheduled || gone, Math.max(dueAt - Date.now(), 1));
       if (interrupted) continue;
       nextRunTime = undefined;
       await runExclusive('scheduled');
 
-      if (shouldContinueAsNew(input, state.runCount - runsBefore, workflowInfo().continueAsNewSuggested)) {
+      if (shouldContinueAsNew(input.runsPerExecution, state.runCount - runsBefore, workflowInfo().continueAsNewSuggested)) {
         await condition(allHandlersFinished);
-        await continueAsNew<typeof strategyWorkflow>({ ...input, intervalSeconds, runImmediately: false, state });
+        await continueAsNew<typeof strategyWorkflow>({ ...input, intervalSeconds: interval.seconds, runImmediately: false, state });
       }
     }
   } catch (err) {
     // A manual run may still be settling its unit: the workflow must not end under it.
-    if (isCancellation(err) && running && patched(SETTLE_UNIT_PATCH)) await CancellationScope.nonCancellable(() => condition(() => !running));
+    if (isCancellation(err) && lock.busy && patched(SETTLE_UNIT_PATCH)) await CancellationScope.nonCancellable(() => condition(() => !lock.busy));
     throw err;
   }
   await condition(allHandlersFinished);
