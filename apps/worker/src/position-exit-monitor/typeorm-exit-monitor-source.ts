@@ -1,11 +1,11 @@
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
-import { isStrategyType, type OrderIntent } from '../../../../libs/contracts';
+import { isStrategyType } from '../../../../libs/contracts';
 import { BotOrder, ExitEvent, TERMINAL_ORDER_STATUSES, TradingStrategy } from '../../../../libs/database/entities';
 import { queueSqliteWrite } from '../../../../libs/database/sqlite-write-queue';
 import { exitRulesOf, type PositionSide } from '../../../../libs/exits';
 import { exitClientOrderId } from './exit-client-order-id';
 import type { ExitDetails, ExitMonitorSource, NewExit, PersistedWaterMark, RecordedExit, WatchedStrategy } from './exit-monitor-source';
-import { pendingOrderRow } from '../../../../libs/database/pending-order-row';
+import { orderIntentOf, pendingOrderRow } from '../../../../libs/database/pending-order-row';
 import { EXIT_STATE_KEY, updateStrategyState } from '../../../../libs/database/update-strategy-state';
 
 export class TypeormExitMonitorSource implements ExitMonitorSource {
@@ -111,7 +111,7 @@ export class TypeormExitMonitorSource implements ExitMonitorSource {
 }
 
 function waterMarkOf(state: Record<string, unknown> | null): PersistedWaterMark | undefined {
-  const exit = state?.exit as Partial<PersistedWaterMark> | undefined;
+  const exit = state?.[EXIT_STATE_KEY] as Partial<PersistedWaterMark> | undefined;
   if (!exit || (exit.side !== 'long' && exit.side !== 'short')) return undefined;
   if (typeof exit.water_mark !== 'number' || !(exit.water_mark > 0)) return undefined;
   return { side: exit.side as PositionSide, water_mark: exit.water_mark, after_exit: typeof exit.after_exit === 'number' ? exit.after_exit : 0 };
@@ -120,15 +120,7 @@ function waterMarkOf(state: Record<string, unknown> | null): PersistedWaterMark 
 function toRecordedExit(row: ExitEvent): RecordedExit {
   const order = row.exitOrder!;
   const strategy = row.strategy!;
-  const intent: OrderIntent = {
-    symbol: order.symbol,
-    side: order.side,
-    type: order.type === 'limit' ? 'limit' : 'market',
-    timeInForce: order.timeInForce,
-    ...(order.qty !== null ? { qty: order.qty } : {}),
-    ...(order.notional !== null ? { notional: order.notional } : {}),
-    ...(order.limitPrice !== null ? { limitPrice: order.limitPrice } : {}),
-  };
+  const intent = orderIntentOf(order);
   return {
     eventId: row.id,
     strategyId: row.strategyId,
