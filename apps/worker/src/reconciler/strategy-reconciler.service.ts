@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../../../../libs/engine/config/app-config.token';
 import { createLogger } from '../../../../libs/engine/logger/create-logger';
 import { StrategyWorkflowClient } from '../../../../libs/scheduling/strategy-workflow-client';
 import { msUntilNextTick } from '../../../../libs/scheduling/reconcile-ticks';
+import { workerFlagsOf } from '../../../../libs/scheduling/worker-flags';
 import { StrategyReconciler } from './strategy-reconciler';
 import { TypeormActiveStrategySource } from './typeorm-active-strategy-source';
 import { buildStrategyActivities } from '../temporal/build-strategy-activities';
@@ -37,7 +38,7 @@ export class StrategyReconcilerService implements OnApplicationBootstrap, OnAppl
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.disableBackgroundServices || !this.config.enableTradingScheduler) return;
+    if (!workerFlagsOf(this.config).effective.strategy_workflows) return;
     this.logger.info('🚀 Starting autonomous trading scheduler...');
     await this.tick();
     this.logger.info('✅ Trading scheduler started successfully');

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { temporalAddress, type AppConfig } from '../../../../libs/config';
 import { APP_CONFIG } from '../../../../libs/engine/config/app-config.token';
 import { createLogger } from '../../../../libs/engine/logger/create-logger';
+import { workerFlagsOf } from '../../../../libs/scheduling/worker-flags';
 import { buildStrategyActivities } from './build-strategy-activities';
 import { createStrategyWorker } from './create-strategy-worker';
 
@@ -25,7 +26,7 @@ export class StrategyWorkerService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.disableBackgroundServices || !this.config.enableTradingScheduler) {
+    if (!workerFlagsOf(this.config).effective.strategy_workflows) {
       this.logger.warn('⚠️ Strategy execution disabled (DISABLE_BACKGROUND_SERVICES / ENABLE_TRADING_SCHEDULER); not polling Temporal');
       return;
     }
